@@ -1,0 +1,168 @@
+import secrets
+
+from django.contrib.auth.models import AbstractUser, UserManager
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils import timezone
+
+from accounts.enums import ConsentMethod, UserKind
+
+# No 0/O, 1/I/L: codes are read aloud and copied by hand.
+UNAMBIGUOUS_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+
+
+def generate_code(length):
+    return "".join(secrets.choice(UNAMBIGUOUS_ALPHABET) for _ in range(length))
+
+
+class UserQuerySet(models.QuerySet):
+    def residents(self):
+        return self.filter(kind=UserKind.RESIDENT)
+
+    def professionals(self):
+        return self.filter(kind=UserKind.PROFESSIONAL)
+
+
+class PasAPasUserManager(UserManager.from_queryset(UserQuerySet)):
+    use_in_migrations = True
+
+    def get_by_natural_key(self, username):
+        return self.get(username__iexact=username)
+
+
+class User(AbstractUser):
+    """Anyone with an account. Residents often have no email address: the username is what they remember."""
+
+    email = models.EmailField("adresse électronique", blank=True, null=True, default=None)
+    kind = models.CharField("type de compte", max_length=20, choices=UserKind.choices, default=UserKind.RESIDENT)
+    display_name = models.CharField(
+        "nom affiché",
+        max_length=150,
+        blank=True,
+        help_text="Le prénom ou le nom par lequel la personne veut être appelée.",
+    )
+
+    objects = PasAPasUserManager()
+
+    class Meta:
+        verbose_name = "utilisateur"
+        verbose_name_plural = "utilisateurs"
+        constraints = [
+            models.UniqueConstraint(Lower("username"), name="user_username_ci_unique"),
+            models.UniqueConstraint(
+                Lower("email"), condition=models.Q(email__isnull=False), name="user_email_ci_unique_when_present"
+            ),
+        ]
+
+    def save(self, *args, **kwargs):
+        # An empty email is "no email", stored as NULL so that uniqueness applies only to real addresses.
+        if not self.email:
+            self.email = None
+        super().save(*args, **kwargs)
+
+    def __str__(self):
+        return self.display_name or self.get_full_name() or self.username
+
+    @property
+    def is_resident(self):
+        return self.kind == UserKind.RESIDENT
+
+    @property
+    def is_professional(self):
+        return self.kind == UserKind.PROFESSIONAL
+
+
+def new_join_code():
+    return generate_code(6)
+
+
+class Structure(models.Model):
+    """A France Services site or any other digital-mediation place that follows residents."""
+
+    name = models.CharField("nom", max_length=200)
+    city = models.CharField("commune", max_length=100)
+    address = models.CharField("adresse", max_length=250, blank=True)
+    postcode = models.CharField("code postal", max_length=5, blank=True)
+    phone = models.CharField("téléphone", max_length=30, blank=True)
+    email = models.EmailField("adresse électronique", blank=True)
+    join_code = models.CharField(
+        "code de la structure",
+        max_length=12,
+        unique=True,
+        default=new_join_code,
+        help_text="Code que la personne saisit pour rejoindre la structure et partager sa progression.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "structure"
+        verbose_name_plural = "structures"
+        ordering = ["name"]
+
+    def __str__(self):
+        return f"{self.name} ({self.city})"
+
+    def regenerate_join_code(self):
+        self.join_code = new_join_code()
+        self.save(update_fields=["join_code"])
+
+
+class Membership(models.Model):
+    """A professional working for a structure; managers also manage its agents."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
+    structure = models.ForeignKey(Structure, on_delete=models.CASCADE, related_name="memberships")
+    is_manager = models.BooleanField("responsable de la structure", default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "membre de l'équipe"
+        verbose_name_plural = "membres de l'équipe"
+        constraints = [models.UniqueConstraint(fields=["user", "structure"], name="membership_unique_user_structure")]
+
+    def __str__(self):
+        role = "responsable" if self.is_manager else "agent"
+        return f"{self.user} — {role} — {self.structure.name}"
+
+
+class StructureLinkQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(withdrawn_at__isnull=True)
+
+
+class StructureLink(models.Model):
+    """A resident followed by a structure. It exists only with recorded consent, and ends when it is withdrawn."""
+
+    resident = models.ForeignKey(User, on_delete=models.CASCADE, related_name="structure_links")
+    structure = models.ForeignKey(Structure, on_delete=models.CASCADE, related_name="resident_links")
+    consent_method = models.CharField("recueil du consentement", max_length=20, choices=ConsentMethod.choices)
+    consent_recorded_by = models.ForeignKey(
+        User,
+        verbose_name="consentement recueilli par",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    consented_at = models.DateTimeField("date du consentement", default=timezone.now)
+    withdrawn_at = models.DateTimeField("consentement retiré le", null=True, blank=True)
+
+    objects = StructureLinkQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "suivi par une structure"
+        verbose_name_plural = "suivis par une structure"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["resident", "structure"],
+                condition=models.Q(withdrawn_at__isnull=True),
+                name="structurelink_one_active_per_pair",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.resident} suivi par {self.structure.name}"
+
+    def withdraw(self):
+        self.withdrawn_at = timezone.now()
+        self.save(update_fields=["withdrawn_at"])

@@ -1,0 +1,60 @@
+"""Headers Django does not set by itself."""
+
+from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.urls import reverse
+from django.utils.cache import add_never_cache_headers, patch_vary_headers
+
+ADMIN_PREFIXES = ("/admin/", "/django-admin/")
+
+
+class SecurityHeadersMiddleware:
+    """Permissions-Policy everywhere, `no-store` on pages seen by a logged-in person, a looser style CSP in admin.
+
+    Sits below Django's CSP middleware, so the policy chosen here is the one that middleware writes. Pages
+    rendered for a logged-in person hold personal data: on a shared computer the browser must not keep them
+    (Back button after logout, disk cache).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        if request.path.startswith(ADMIN_PREFIXES) and not hasattr(response, "_csp_config"):
+            response._csp_config = settings.ADMIN_CSP
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            add_never_cache_headers(response)
+            patch_vary_headers(response, ["Cookie"])
+        return response
+
+
+class AdminAccessMiddleware:
+    """Both admins answer a logged-in person without access with a clear 403, never a login redirect loop.
+
+    Anonymous visitors of the Django admin go to allauth's login (rate-limited); Wagtail's admin already sends
+    them there through WAGTAILADMIN_LOGIN_URL.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is None:
+            return self.get_response(request)
+        if request.path.startswith("/django-admin/"):
+            if not user.is_authenticated:
+                return redirect_to_login(request.get_full_path(), reverse("account_login"))
+            if not (user.is_active and user.is_superuser):
+                raise PermissionDenied("L'administration technique est réservée aux super-administrateurs.")
+        elif (
+            request.path.startswith("/admin/")
+            and user.is_authenticated
+            and not user.has_perm("wagtailadmin.access_admin")
+        ):
+            raise PermissionDenied("L'espace de rédaction est réservé aux formateurs et aux relecteurs.")
+        return self.get_response(request)

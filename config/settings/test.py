@@ -1,0 +1,45 @@
+"""The test suite: production-like (DEBUG off), fast hashing, immediate tasks, strict template variables."""
+
+import os
+import sys
+
+from config.settings.base import *  # noqa: F403
+
+PROJECT_TEMPLATE_ROOT = str(BASE_DIR)  # noqa: F405
+
+
+class InvalidTemplateVariable(str):
+    """Makes `{{ missing }}` in our own templates fail the test that renders it.
+
+    Third-party templates (Wagtail's admin, allauth's) rely on missing variables rendering empty, so the
+    check applies only to templates under this project's folders.
+    """
+
+    def __mod__(self, other):
+        frame = sys._getframe(1)
+        while frame is not None:
+            if frame.f_code.co_name == "render_annotated":
+                origin = getattr(frame.f_locals.get("self"), "origin", None)
+                name = str(getattr(origin, "name", ""))
+                if name.startswith(PROJECT_TEMPLATE_ROOT) and "/.venv/" not in name:
+                    raise NameError(f"Variable de gabarit inconnue : {other!r} dans {name}")
+                return ""
+            frame = frame.f_back
+        return ""
+
+
+DEBUG = False
+SECRET_KEY = "test-only-key"
+ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
+TEMPLATES[0]["OPTIONS"]["string_if_invalid"] = InvalidTemplateVariable("%s")  # noqa: F405
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+MEDIA_ROOT = BASE_DIR / "tmp" / "test-media"  # noqa: F405
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True
+
+# Each pytest-xdist worker gets its own cache namespace so rate limits never leak between workers.
+if REDIS_URL:  # noqa: F405
+    CACHES["default"]["KEY_PREFIX"] = f"pasapas-test-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"  # noqa: F405

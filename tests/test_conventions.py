@@ -1,0 +1,37 @@
+"""Invariants that hold for the whole project."""
+
+import io
+
+from django.apps import apps
+from django.core.management import call_command
+from django.template.loader import get_template
+
+from wagtail.models import Page
+
+import pytest
+
+PROJECT_APPS = {"accounts", "cms", "assessments", "learning"}
+
+
+def project_page_models():
+    return [model for model in apps.get_models() if issubclass(model, Page) and model._meta.app_label in PROJECT_APPS]
+
+
+@pytest.mark.parametrize("model", project_page_models(), ids=lambda model: model.__name__)
+def test_every_page_type_has_a_template_and_declares_its_tree(model):
+    get_template(model.template)
+    assert "parent_page_types" in model.__dict__
+
+
+@pytest.mark.django_db
+def test_migrations_are_in_step_with_models():
+    call_command("makemigrations", "--check", "--dry-run", stdout=io.StringIO())
+
+
+def test_migrations_have_telling_names():
+    from pathlib import Path
+
+    for label in PROJECT_APPS:
+        folder = Path(apps.get_app_config(label).path) / "migrations"
+        for migration in folder.glob("[0-9]*.py"):
+            assert "_auto_" not in migration.name, migration
