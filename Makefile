@@ -47,13 +47,13 @@ serve: install ## Serve without seeding
 	DJANGO_DEBUG=true $(MANAGE) runserver 127.0.0.1:8000
 
 test: install ## Run the whole suite (browser tests too when Chromium is installed)
+	$(BIN)/pytest -n 2 -m "not browser" $(PYTEST_ARGS)
 	@if [ -n "$(CHROMIUM)" ]; then \
-	  echo "Chromium : $(CHROMIUM) — les tests navigateur sont lancés."; \
-	  CHROMIUM_PATH="$(CHROMIUM)" $(BIN)/pytest -n 2 --dist loadgroup $(PYTEST_ARGS); \
+	  echo "Chromium : $(CHROMIUM) — tests navigateur (Playwright + axe-core)."; \
+	  CHROMIUM_PATH="$(CHROMIUM)" $(BIN)/pytest -n 2 -m browser $(PYTEST_ARGS); \
 	else \
 	  echo "*** Chromium introuvable : les tests navigateur (marqués « browser ») sont IGNORÉS. ***"; \
 	  echo "*** Installez-le (apt-get install chromium) pour les lancer.                       ***"; \
-	  $(BIN)/pytest -n 2 -m "not browser" $(PYTEST_ARGS); \
 	fi
 
 test-fast: install ## Run the suite without the browser tests

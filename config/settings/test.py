@@ -2,6 +2,7 @@
 
 import os
 import sys
+from urllib.parse import urlsplit, urlunsplit
 
 from config.settings.base import *  # noqa: F403
 
@@ -40,6 +41,8 @@ MEDIA_ROOT = BASE_DIR / "tmp" / "test-media"  # noqa: F405
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
 
-# Each pytest-xdist worker gets its own cache namespace so rate limits never leak between workers.
+# Each pytest-xdist worker gets its own Redis database: the tests empty the cache, and must only empty their own.
 if REDIS_URL:  # noqa: F405
-    CACHES["default"]["KEY_PREFIX"] = f"pasapas-test-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"  # noqa: F405
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
+    database = 1 + int(worker.removeprefix("gw") or 0) % 15
+    CACHES["default"]["LOCATION"] = urlunsplit(urlsplit(REDIS_URL)._replace(path=f"/{database}"))  # noqa: F405
