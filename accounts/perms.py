@@ -1,5 +1,7 @@
 """Who may do what. Views and templates ask these predicates; they never test groups or flags themselves."""
 
+from django.conf import settings
+
 from accounts.enums import GroupName, UserKind
 from accounts.models import Membership, Structure, StructureLink, User
 
@@ -71,3 +73,12 @@ def can_view_resident(user, resident):
     if not is_agent(user):
         return False
     return residents_visible_to(user).filter(pk=resident.pk).exists()
+
+
+def must_set_up_mfa(user):
+    """Professionals see residents' data: a setting can make a TOTP authenticator mandatory for them."""
+    from allauth.mfa.models import Authenticator
+
+    if not (settings.PROFESSIONALS_REQUIRE_MFA and is_professional(user)):
+        return False
+    return not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()

@@ -51,6 +51,17 @@ class SiteSettings(BaseSiteSetting):
     opening_hours = models.CharField(
         "horaires d'accueil", max_length=250, blank=True, help_text="Par exemple : du lundi au vendredi, 9 h – 12 h."
     )
+    accessibility_status = models.CharField(
+        "état de conformité (RGAA)",
+        max_length=30,
+        choices=[
+            ("non conforme", "Non conforme (aucun audit)"),
+            ("partiellement conforme", "Partiellement conforme"),
+            ("totalement conforme", "Totalement conforme"),
+        ],
+        default="non conforme",
+        help_text="Affiché dans le pied de page ; il doit être celui de la déclaration d'accessibilité.",
+    )
     accessibility_page = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name="page Accessibilité",
@@ -90,7 +101,12 @@ class SiteSettings(BaseSiteSetting):
             heading="Contact de la structure",
         ),
         MultiFieldPanel(
-            [FieldPanel("accessibility_page"), FieldPanel("privacy_page"), FieldPanel("legal_page")],
+            [
+                FieldPanel("accessibility_page"),
+                FieldPanel("accessibility_status"),
+                FieldPanel("privacy_page"),
+                FieldPanel("legal_page"),
+            ],
             heading="Liens du pied de page",
         ),
     ]

@@ -1,10 +1,14 @@
 """Headers Django does not set by itself."""
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
+
+from accounts import perms
 
 ADMIN_PREFIXES = ("/admin/", "/django-admin/")
 
@@ -57,4 +61,29 @@ class AdminAccessMiddleware:
             and not user.has_perm("wagtailadmin.access_admin")
         ):
             raise PermissionDenied("L'espace de rédaction est réservé aux formateurs et aux relecteurs.")
+        return self.get_response(request)
+
+
+class ProfessionalMFAMiddleware:
+    """With PROFESSIONALS_REQUIRE_MFA on, a professional without TOTP is sent to set it up before anything else."""
+
+    ALLOWED_PREFIXES = ("/comptes/", "/static/", "/media/")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if (
+            user is not None
+            and user.is_authenticated
+            and not request.path.startswith(self.ALLOWED_PREFIXES)
+            and perms.must_set_up_mfa(user)
+        ):
+            messages.warning(
+                request,
+                "Pour protéger les données des personnes accompagnées, activez d'abord la double "
+                "authentification avec une application sur votre téléphone.",
+            )
+            return redirect("mfa_activate_totp")
         return self.get_response(request)

@@ -93,3 +93,11 @@ def test_trainer_reaches_the_wagtail_admin_through_our_login(page, site_pages, t
     page.reload()
     page.get_by_role("navigation", name="Menu principal").wait_for()
     assert not [error for error in errors if "Content Security Policy" in error], errors
+
+
+@pytest.mark.parametrize("path", ["/comptes/password/change/", "/comptes/2fa/", "/comptes/logout/"])
+def test_account_pages_have_no_serious_accessibility_violation(page, log_in, site_pages, trainer, path):
+    log_in(page, trainer)
+    page.goto(path)
+    assert page.get_by_text("Bonjour").count() == 1
+    assert_accessible(page)

@@ -98,7 +98,7 @@ def test_seed_demo_is_idempotent_and_every_page_answers_for_every_role(client, s
             response = client.get(url)
             assert response.status_code == 200, (username, url)
     footer = client.get("/").content.decode()
-    for label in ["Accessibilité", "Données personnelles", "Mentions légales", "Maison du Plateau"]:
+    for label in ["Accessibilité : non conforme", "Données personnelles", "Mentions légales", "Maison du Plateau"]:
         assert label in footer
 
 
