@@ -29,7 +29,12 @@ def is_reviewer(user):
 
 
 def can_access_wagtail_admin(user):
-    return user.is_authenticated and user.is_active and user.has_perm("wagtailadmin.access_admin")
+    """Superusers and professionals of the authoring groups. Residents are ruled out without a query."""
+    if not (user.is_authenticated and user.is_active):
+        return False
+    if user.is_superuser:
+        return True
+    return is_professional(user) and user.has_perm("wagtailadmin.access_admin")
 
 
 def structures_of(user):

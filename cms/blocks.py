@@ -8,6 +8,16 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+
+class PrefetchingImageChooserBlock(ImageChooserBlock):
+    """Fetches a page's images and their renditions in two queries, however many steps show one."""
+
+    def bulk_to_python(self, values):
+        values = list(values)
+        images = self.model_class.objects.prefetch_renditions().in_bulk([value for value in values if value])
+        return [images.get(value) for value in values]
+
+
 # Plain French for beginners: no headings inside text (they have their own block), no embeds.
 LIMITED_RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -50,7 +60,7 @@ class ImageStructValue(blocks.StructValue):
 
 
 class ImageBlock(blocks.StructBlock):
-    image = ImageChooserBlock(label="Image")
+    image = PrefetchingImageChooserBlock(label="Image")
     alt_text = blocks.CharBlock(
         label="Texte alternatif",
         required=False,

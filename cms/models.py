@@ -1,12 +1,18 @@
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
+from django.utils.text import slugify
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.search import index
+from wagtail.search.queryset import SearchableQuerySetMixin
+from wagtail.snippets.models import register_snippet
 
 from cms.blocks import LIMITED_RICH_TEXT_FEATURES, BaseStreamBlock, EntryPointsBlock
+from cms.text import fold
 
 
 class HomePage(Page):
@@ -113,3 +119,148 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = "réglages du site"
+
+
+class GlossaryTermQuerySet(SearchableQuerySetMixin, models.QuerySet):
+    def alphabetical(self):
+        return self.order_by("sort_key")
+
+
+@register_snippet
+class GlossaryTerm(index.Indexed, models.Model):
+    """A word of administrative or digital French, explained plainly; linked automatically in tutorials."""
+
+    term = models.CharField("terme", max_length=80, unique=True)
+    slug = models.SlugField(max_length=90, unique=True, blank=True)
+    variants = models.TextField(
+        "variantes",
+        blank=True,
+        help_text="Pluriels, sigles et autres formes, une par ligne (ex. : « avis d'imposition » → « avis "
+        "d'impôt »). Ces formes sont reconnues dans les textes.",
+    )
+    definition = models.TextField(
+        "définition", max_length=300, help_text="300 caractères au plus, en français simple."
+    )
+    example = models.CharField("exemple", max_length=250, blank=True)
+    sort_key = models.CharField(max_length=80, editable=False, db_index=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = GlossaryTermQuerySet.as_manager()
+
+    panels = [FieldPanel("term"), FieldPanel("variants"), FieldPanel("definition"), FieldPanel("example")]
+    search_fields = [
+        index.SearchField("term", boost=3),
+        index.SearchField("variants"),
+        index.SearchField("definition"),
+        index.AutocompleteField("term"),
+    ]
+
+    class Meta:
+        verbose_name = "terme du glossaire"
+        verbose_name_plural = "glossaire"
+        ordering = ["sort_key"]
+
+    def __str__(self):
+        return self.term
+
+    def save(self, *args, **kwargs):
+        self.term = self.term.strip()
+        self.slug = self.slug or slugify(self.term)
+        self.sort_key = fold(self.term)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return f"{reverse('glossary')}#{self.slug}"
+
+    def clean(self):
+        super().clean()
+        if len(self.definition or "") > 300:
+            raise ValidationError({"definition": "La définition doit tenir en 300 caractères."})
+
+    @property
+    def forms(self):
+        """Every written form that points to this term: the term itself and its variants."""
+        extra = [line.strip() for line in (self.variants or "").splitlines() if line.strip()]
+        return [self.term, *extra]
+
+    @property
+    def letter(self):
+        return (self.sort_key[:1] or "#").upper()
+
+
+@register_snippet
+class Operator(index.Indexed, models.Model):
+    """A public body whose online services residents use: France Travail, ameli, CAF, ANTS…"""
+
+    name = models.CharField("nom", max_length=120, unique=True)
+    slug = models.SlugField(max_length=60, unique=True)
+    description = models.CharField("présentation", max_length=250, blank=True)
+    website = models.URLField("site officiel", blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"), FieldPanel("website")]
+    search_fields = [index.SearchField("name", boost=2), index.AutocompleteField("name")]
+
+    class Meta:
+        verbose_name = "organisme"
+        verbose_name_plural = "organismes"
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+@register_snippet
+class Procedure(index.Indexed, models.Model):
+    """One of an operator's online procedures, e.g. « Créer son compte ameli »."""
+
+    operator = models.ForeignKey(
+        Operator, verbose_name="organisme", on_delete=models.PROTECT, related_name="procedures"
+    )
+    title = models.CharField("intitulé", max_length=150)
+    slug = models.SlugField(max_length=160, unique=True)
+    official_url = models.URLField("page officielle", blank=True)
+
+    panels = [FieldPanel("operator"), FieldPanel("title"), FieldPanel("slug"), FieldPanel("official_url")]
+    search_fields = [index.SearchField("title"), index.AutocompleteField("title")]
+
+    class Meta:
+        verbose_name = "démarche"
+        verbose_name_plural = "démarches"
+        ordering = ["operator__name", "title"]
+
+    def __str__(self):
+        return f"{self.operator.name} — {self.title}"
+
+
+class TypedChildRoutingMixin:
+    """Route to a child of a known page type in one query, and remember the parent on the child.
+
+    Wagtail's default routing costs two queries per level (the page, then its specific row). Pages whose
+    children are all of one type say so in `child_page_model`; the parent kept on each routed page gives the
+    breadcrumbs without another query (see `routed_ancestors`).
+    """
+
+    child_page_model = None
+
+    def route(self, request, path_components):
+        if path_components and self.child_page_model is not None:
+            child = self.child_page_model.objects.child_of(self).filter(slug=path_components[0]).first()
+            if child is not None:
+                child._cached_parent_obj = self
+                return child.route(request, path_components[1:])
+        return super().route(request, path_components)
+
+
+def routed_ancestors(page, request=None):
+    """The page's ancestors below the tree root, from the parents kept while routing; one query if unknown."""
+    chain = []
+    current = page
+    while getattr(current, "_cached_parent_obj", None) is not None:
+        current = current._cached_parent_obj
+        chain.insert(0, current)
+    site = Site.find_for_request(request) if request is not None else None
+    if chain and chain[0].depth == 3 and site is not None and chain[0].path.startswith(site.root_page.path):
+        chain.insert(0, site.root_page)
+    if chain and chain[0].depth == 2:
+        return chain
+    return list(page.get_ancestors().filter(depth__gte=2))

@@ -1,14 +1,34 @@
+from django.core.cache import cache
 from django.urls import reverse
 
 from accounts import perms
+from learning.models import ModuleIndexPage
+from learning.signals import CATALOGUE_URL_KEY
+
+
+def catalogue_url():
+    """The catalogue's URL, cached: the header shows it on every page."""
+    url = cache.get(CATALOGUE_URL_KEY)
+    if url is None:
+        page = ModuleIndexPage.objects.live().public().first()
+        url = page.url if page else ""
+        cache.set(CATALOGUE_URL_KEY, url, 300)
+    return url
 
 
 def site_nav(request):
     """The header's navigation, fitted to who is looking. Each space adds its entry here when it exists."""
     user = getattr(request, "user", None)
     items = [{"label": "Accueil", "url": "/"}]
-    if user is not None and perms.can_access_wagtail_admin(user):
+    catalogue = catalogue_url()
+    if catalogue:
+        items.append({"label": "Catalogue", "url": catalogue})
+    if user is not None and user.is_authenticated:
+        items.append({"label": "Mon parcours", "url": reverse("my_path")})
+    can_author = user is not None and perms.can_access_wagtail_admin(user)
+    if can_author:
         items.append({"label": "Rédaction", "url": reverse("wagtailadmin_home")})
+    items.append({"label": "Rechercher", "url": reverse("search")})
     for item in items:
-        item["current"] = request.path == item["url"]
-    return {"nav_items": items}
+        item["current"] = request.path == item["url"] or (item["url"] != "/" and request.path.startswith(item["url"]))
+    return {"nav_items": items, "nav_can_author": can_author}

@@ -18,6 +18,8 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),
     path("comptes/", include("allauth.urls")),
+    path("", include("cms.urls")),
+    path("", include("learning.urls")),
 ]
 
 if settings.DEBUG:

@@ -4,3 +4,6 @@ from django.apps import AppConfig
 class LearningConfig(AppConfig):
     name = "learning"
     verbose_name = "Parcours et accompagnement"
+
+    def ready(self):
+        from learning import signals  # noqa: F401

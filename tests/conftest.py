@@ -17,6 +17,18 @@ from tests.accounts.factories import (
 from tests.cms.factories import HomePageFactory
 
 
+def pytest_collection_modifyitems(config, items):
+    """Tests marked `postgres` prove behaviour under real concurrency; SQLite serialises writers instead."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        return
+    reason = pytest.mark.skip(reason="needs PostgreSQL (DATABASE_URL=postgres://…); CI runs it")
+    for item in items:
+        if "postgres" in item.keywords:
+            item.add_marker(reason)
+
+
 @pytest.fixture(autouse=True)
 def _isolated_cache():
     """Rate limits and cached sessions live in the cache: every test starts with an empty one."""
@@ -107,3 +119,31 @@ def client_for(client, request):
         return client
 
     return make
+
+
+@pytest.fixture
+def catalogue(home_page):
+    from tests.learning.factories import ModuleIndexPageFactory
+
+    return ModuleIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def module(catalogue):
+    from tests.learning.factories import ModulePageFactory
+
+    return ModulePageFactory(parent=catalogue, title="Créer son compte ameli", slug="ameli")
+
+
+@pytest.fixture
+def tutorial(module):
+    from tests.learning.factories import TutorialPageFactory
+
+    return TutorialPageFactory(parent=module, title="Préparer ses documents", slug="preparer")
+
+
+@pytest.fixture
+def second_tutorial(module, tutorial):
+    from tests.learning.factories import TutorialPageFactory
+
+    return TutorialPageFactory(parent=module, title="Créer le compte", slug="creer")

@@ -1,0 +1,123 @@
+"""Automatic glossary links: the first occurrence of each term on a page becomes a link to its definition.
+
+Matching is on whole words, ignoring case and accents, never inside links, headings or buttons. One compiled
+matcher per process serves every page; it is rebuilt only when a term changes (a version number in the shared
+cache tells every process).
+"""
+
+import re
+import uuid
+from dataclasses import dataclass
+
+from django.core.cache import cache
+
+from bs4 import BeautifulSoup, NavigableString
+
+from cms.text import fold
+
+SKIPPED_PARENTS = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "button", "script", "style", "code", "pre", "label"}
+VERSION_KEY = "cms:glossary-version"
+
+
+@dataclass(frozen=True)
+class Entry:
+    slug: str
+    term: str
+    definition: str
+    example: str
+
+
+class Matcher:
+    """A compiled pattern of every written form of every term (pure: built from plain data)."""
+
+    def __init__(self, entries_with_forms):
+        self.by_form = {}
+        for entry, forms in entries_with_forms:
+            for form in forms:
+                folded = fold(form.strip())
+                if folded and folded not in self.by_form:
+                    self.by_form[folded] = entry
+        alternatives = sorted(self.by_form, key=len, reverse=True)
+        self.pattern = (
+            re.compile(r"(?<![\w-])(" + "|".join(re.escape(form) for form in alternatives) + r")(?![\w-])")
+            if alternatives
+            else None
+        )
+
+    def find(self, text):
+        """Yield (start, end, entry) for each match in `text`, left to right."""
+        if self.pattern is None:
+            return
+        for match in self.pattern.finditer(fold(text)):
+            yield match.start(), match.end(), self.by_form[match.group(1)]
+
+
+class Linker:
+    """Links terms in successive pieces of HTML of one page; a term is linked once per page."""
+
+    def __init__(self, matcher, url_prefix="/glossaire/"):
+        self.matcher = matcher
+        self.url_prefix = url_prefix
+        self.used = {}
+
+    def link(self, html):
+        if self.matcher.pattern is None or not html:
+            return html
+        soup = BeautifulSoup(str(html), "html.parser")
+        for text_node in list(soup.find_all(string=True)):
+            if any(parent.name in SKIPPED_PARENTS for parent in text_node.parents):
+                continue
+            self._link_text_node(soup, text_node)
+        return str(soup)
+
+    def _link_text_node(self, soup, node):
+        text = str(node)
+        pieces, cursor = [], 0
+        for start, end, entry in self.matcher.find(text):
+            if entry.slug in self.used or start < cursor:
+                continue
+            self.used[entry.slug] = entry
+            pieces.append(NavigableString(text[cursor:start]))
+            link = soup.new_tag(
+                "a", href=f"{self.url_prefix}#{entry.slug}", attrs={"class": "glossary-term", "data-term": entry.slug}
+            )
+            link.string = text[start:end]
+            pieces.append(link)
+            cursor = end
+        if not pieces:
+            return
+        pieces.append(NavigableString(text[cursor:]))
+        for piece in pieces:
+            node.insert_before(piece)
+        node.extract()
+
+    def definitions(self):
+        return list(self.used.values())
+
+    def definitions_data(self):
+        """For the page's JSON data block, from which the script builds the disclosures."""
+        return {entry.slug: {"term": entry.term, "definition": entry.definition} for entry in self.used.values()}
+
+
+_matchers = {}
+
+
+def bump_version():
+    """Called when a term changes: every process rebuilds its matcher on its next page."""
+    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+
+
+def current_matcher():
+    from cms.models import GlossaryTerm
+
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, uuid.uuid4().hex, None)
+        version = cache.get(VERSION_KEY)
+    matcher = _matchers.get(version)
+    if matcher is None:
+        terms = GlossaryTerm.objects.only("slug", "term", "variants", "definition", "example")
+        matcher = Matcher([(Entry(term.slug, term.term, term.definition, term.example), term.forms) for term in terms])
+        _matchers.clear()
+        _matchers[version] = matcher
+    return matcher

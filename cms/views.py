@@ -1,0 +1,32 @@
+"""Glossary and search pages."""
+
+from itertools import groupby
+
+from django.core.paginator import Paginator
+from django.template.response import TemplateResponse
+
+from wagtail.models import Page
+
+from cms.models import GlossaryTerm
+
+SEARCH_PAGE_SIZE = 10
+MAX_QUERY_LENGTH = 200
+
+
+def glossary(request):
+    terms = list(GlossaryTerm.objects.alphabetical())
+    letters = [(letter, list(group)) for letter, group in groupby(terms, key=lambda term: term.letter)]
+    return TemplateResponse(request, "cms/glossary.html", {"letters": letters, "term_count": len(terms)})
+
+
+def search(request):
+    query = (request.GET.get("q") or "").strip()[:MAX_QUERY_LENGTH]
+    pages, terms = None, []
+    if query:
+        results = Page.objects.live().public().specific().search(query, operator="or")
+        pages = Paginator(results, SEARCH_PAGE_SIZE).get_page(request.GET.get("page") or 1)
+        terms = list(GlossaryTerm.objects.search(query, operator="or")[:5])
+    query_without_page = request.GET.copy()
+    query_without_page.pop("page", None)
+    context = {"query": query, "pages": pages, "terms": terms, "query_without_page": query_without_page}
+    return TemplateResponse(request, "cms/search.html", context)

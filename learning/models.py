@@ -1,0 +1,244 @@
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models import Q
+from django.utils.functional import cached_property
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from modelcluster.fields import ParentalManyToManyField
+
+from cms.blocks import LIMITED_RICH_TEXT_FEATURES
+from cms.models import Operator, TypedChildRoutingMixin
+from learning.blocks import ChecklistBlock, StepsBlock, TutorialMediaBlock
+from learning.enums import Device, ExclusionType, Level, ProgressStatus
+
+CATALOGUE_PAGE_SIZE = 12
+
+
+class ModuleIndexPage(TypedChildRoutingMixin, Page):
+    """The catalogue: every module, filterable by theme, level, kind of exclusion and device."""
+
+    intro = RichTextField("introduction", features=LIMITED_RICH_TEXT_FEATURES, blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = ["learning.ModulePage"]
+    max_count = 1
+
+    @property
+    def child_page_model(self):
+        return ModulePage
+
+    class Meta:
+        verbose_name = "catalogue des modules"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        filters = {
+            "organisme": request.GET.get("organisme", ""),
+            "niveau": request.GET.get("niveau", ""),
+            "exclusion": request.GET.get("exclusion", ""),
+            "appareil": request.GET.get("appareil", ""),
+        }
+        modules = ModulePage.objects.live().public().child_of(self).order_by("path").prefetch_related("operators")
+        if filters["organisme"]:
+            modules = modules.filter(operators__slug=filters["organisme"])
+        if filters["niveau"] in Level.values:
+            modules = modules.filter(level=filters["niveau"])
+        if filters["exclusion"] in ExclusionType.values:
+            modules = modules.filter(exclusion_type=filters["exclusion"])
+        if filters["appareil"] in Device.values:
+            modules = modules.filter(Q(device=filters["appareil"]) | Q(device=Device.ANY))
+        paginator = Paginator(modules.distinct(), CATALOGUE_PAGE_SIZE)
+        page_number = request.GET.get("page") or 1
+        context.update(
+            {
+                "modules": paginator.get_page(page_number),
+                "filters": filters,
+                "active_filters": any(filters.values()),
+                "operators": Operator.objects.filter(modules__live=True).distinct(),
+                "levels": Level.choices,
+                "exclusion_types": ExclusionType.choices,
+                "devices": [choice for choice in Device.choices if choice[0] != Device.ANY],
+                "query_without_page": request.GET.copy(),
+            }
+        )
+        context["query_without_page"].pop("page", None)
+        return context
+
+
+class ModulePage(TypedChildRoutingMixin, Page):
+    """An assignable unit of learning: its children are tutorials (and quizzes), in order."""
+
+    summary = models.CharField("résumé", max_length=300)
+    objectives = models.TextField("objectifs", help_text="Un objectif par ligne : « Créer son compte ameli ».")
+    level = models.CharField("niveau", max_length=20, choices=Level.choices, default=Level.BEGINNER)
+    duration_minutes = models.PositiveSmallIntegerField("durée estimée (minutes)", default=30)
+    exclusion_type = models.CharField(
+        "type d'exclusion", max_length=20, choices=ExclusionType.choices, default=ExclusionType.COMPETENCE
+    )
+    device = models.CharField("appareil", max_length=20, choices=Device.choices, default=Device.ANY)
+    equipment_needed = models.TextField("équipement nécessaire", blank=True, help_text="Un élément par ligne.")
+    operators = ParentalManyToManyField("cms.Operator", verbose_name="organismes", blank=True, related_name="modules")
+    procedures = ParentalManyToManyField("cms.Procedure", verbose_name="démarches", blank=True, related_name="modules")
+    competences = ParentalManyToManyField(
+        "assessments.Competence", verbose_name="compétences travaillées", blank=True, related_name="modules"
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("objectives"),
+        MultiFieldPanel(
+            [FieldPanel("level"), FieldPanel("duration_minutes"), FieldPanel("exclusion_type"), FieldPanel("device")],
+            heading="Pour qui",
+        ),
+        FieldPanel("equipment_needed"),
+        MultiFieldPanel(
+            [FieldPanel("operators"), FieldPanel("procedures"), FieldPanel("competences")], heading="Thèmes"
+        ),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary", boost=2),
+        index.SearchField("objectives"),
+        index.FilterField("level"),
+    ]
+    parent_page_types = ["learning.ModuleIndexPage"]
+    subpage_types = ["learning.TutorialPage"]
+
+    @property
+    def child_page_model(self):
+        return TutorialPage
+
+    class Meta:
+        verbose_name = "module"
+
+    @property
+    def objective_list(self):
+        return [line.strip() for line in self.objectives.splitlines() if line.strip()]
+
+    @property
+    def equipment_list(self):
+        return [line.strip() for line in self.equipment_needed.splitlines() if line.strip()]
+
+    def learning_pages(self):
+        """The module's tutorials (and later quizzes), live, in the order the trainers set."""
+        return self.get_children().live().public().specific().order_by("path")
+
+    def get_context(self, request, *args, **kwargs):
+        from learning import services
+
+        context = super().get_context(request, *args, **kwargs)
+        items = list(self.learning_pages())
+        context["items"] = items
+        context["progress"] = services.module_view_progress(request, self, items)
+        return context
+
+
+class TutorialPage(RoutablePageMixin, Page):
+    """Step-by-step instructions. Progress is stored per step block id, so it survives edits."""
+
+    intro = models.CharField("introduction", max_length=300)
+    duration_minutes = models.PositiveSmallIntegerField("durée estimée (minutes)", default=10)
+    checklist = StreamField(ChecklistBlock(), verbose_name="avant de commencer", blank=True)
+    media = StreamField(TutorialMediaBlock(max_num=1), verbose_name="vidéo de démonstration", blank=True)
+    steps = StreamField(StepsBlock(), verbose_name="étapes")
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("duration_minutes"),
+        FieldPanel("checklist"),
+        FieldPanel("media"),
+        FieldPanel("steps"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro", boost=2),
+        index.SearchField("steps"),
+        index.SearchField("checklist"),
+    ]
+    parent_page_types = ["learning.ModulePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "tutoriel"
+
+    @cached_property
+    def step_ids(self):
+        return [block.id for block in self.steps if block.block_type == "step"]
+
+    @cached_property
+    def module(self):
+        return self.get_parent().specific
+
+    def get_context(self, request, *args, **kwargs):
+        from learning import services
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(services.tutorial_view_context(request, self))
+        return context
+
+    @path("etapes/<str:step_id>/fait/", name="mark_step_done")
+    def mark_step_done(self, request, step_id):
+        from learning import views
+
+        return views.mark_step_done(request, self, step_id)
+
+    @path("imprimer/", name="print")
+    def print_view(self, request):
+        from learning import views
+
+        return views.print_tutorial(request, self)
+
+
+class PageProgress(models.Model):
+    """What one person did on one learning page: for a tutorial, the block ids of the steps done."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="page_progress")
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    done_step_ids = models.JSONField("étapes faites", default=list)
+    last_step_id = models.CharField("dernière étape", max_length=64, blank=True)
+    status = models.CharField(max_length=20, choices=ProgressStatus.choices, default=ProgressStatus.NOT_STARTED)
+    started_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    completed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "progression sur une page"
+        verbose_name_plural = "progressions sur les pages"
+        constraints = [models.UniqueConstraint(fields=["user", "page"], name="pageprogress_one_per_user_page")]
+
+    def __str__(self):
+        return f"{self.user} — page {self.page_id} — {self.get_status_display()}"
+
+
+class ModuleProgress(models.Model):
+    """The roll-up per person and module, kept current by learning.services; dashboards read only this."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="module_progress")
+    module = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    percent = models.PositiveSmallIntegerField("avancement (%)", default=0)
+    items_done = models.PositiveSmallIntegerField(default=0)
+    items_total = models.PositiveSmallIntegerField(default=0)
+    status = models.CharField(max_length=20, choices=ProgressStatus.choices, default=ProgressStatus.NOT_STARTED)
+    next_page = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    last_activity_at = models.DateTimeField(null=True, blank=True)
+    completed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "progression dans un module"
+        verbose_name_plural = "progressions dans les modules"
+        constraints = [models.UniqueConstraint(fields=["user", "module"], name="moduleprogress_one_per_user_module")]
+        indexes = [models.Index(fields=["user", "-last_activity_at"], name="moduleprogress_user_activity")]
+
+    def __str__(self):
+        return f"{self.user} — module {self.module_id} — {self.percent} %"

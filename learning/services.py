@@ -1,0 +1,262 @@
+"""Writes and reads of progress. The roll-up per module is written in the same transaction as the step."""
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from accounts.models import User
+from cms.glossary import Linker, current_matcher
+from cms.models import routed_ancestors
+from learning.enums import ProgressStatus
+from learning.models import ModulePage, ModuleProgress, PageProgress, TutorialPage
+from learning.progress import first_step_not_done, module_rollup, tutorial_fraction, tutorial_status
+
+SESSION_KEY = "pasapas_progress"
+
+
+class UnknownStep(Exception):
+    """The step id is not one of the tutorial's current steps."""
+
+
+def page_fraction(page, done_step_ids, status):
+    if isinstance(page, TutorialPage):
+        return tutorial_fraction(page.step_ids, done_step_ids)
+    return 1.0 if status == ProgressStatus.COMPLETED else 0.0
+
+
+# Writes ---------------------------------------------------------------------------------------------------------
+
+
+def _locked_progress(user, page):
+    PageProgress.objects.get_or_create(user=user, page_id=page.pk)
+    return PageProgress.objects.select_for_update().get(user=user, page_id=page.pk)
+
+
+def _apply_steps(progress, tutorial, step_ids):
+    done = list(progress.done_step_ids)
+    for step_id in step_ids:
+        if step_id not in done:
+            done.append(step_id)
+    progress.done_step_ids = done
+    if step_ids:
+        progress.last_step_id = step_ids[-1]
+    _apply_status(progress, tutorial)
+
+
+def _apply_status(progress, tutorial):
+    progress.status = tutorial_status(tutorial.step_ids, progress.done_step_ids)
+    if progress.status == ProgressStatus.COMPLETED:
+        progress.completed_at = progress.completed_at or timezone.now()
+    else:
+        progress.completed_at = None
+
+
+@transaction.atomic
+def record_step(*, user, tutorial, step_id):
+    """Mark one step done for a person (idempotent) and bring the module's roll-up up to date."""
+    if step_id not in tutorial.step_ids:
+        raise UnknownStep(step_id)
+    progress = _locked_progress(user, tutorial)
+    _apply_steps(progress, tutorial, [step_id])
+    progress.save()
+    refresh_module_progress(user=user, module=tutorial.module)
+    return progress
+
+
+@transaction.atomic
+def record_page_completed(*, user, page):
+    """A learning page other than a tutorial (a passed quiz) counts as done in its module."""
+    progress = _locked_progress(user, page)
+    progress.status = ProgressStatus.COMPLETED
+    progress.completed_at = progress.completed_at or timezone.now()
+    progress.save()
+    refresh_module_progress(user=user, module=page.get_parent().specific)
+    return progress
+
+
+def refresh_module_progress(*, user, module):
+    """Recompute one person's roll-up for one module from the module's current pages and their progress rows."""
+    if not isinstance(module, ModulePage):
+        return None
+    items = list(module.learning_pages())
+    rows = {row.page_id: row for row in PageProgress.objects.filter(user=user, page_id__in=[i.pk for i in items])}
+    rollup = module_rollup(
+        (
+            item,
+            page_fraction(
+                item, getattr(rows.get(item.pk), "done_step_ids", []), getattr(rows.get(item.pk), "status", "")
+            ),
+        )
+        for item in items
+    )
+    last_activity = max((row.updated_at for row in rows.values()), default=None)
+    existing = ModuleProgress.objects.filter(user=user, module_id=module.pk).first()
+    completed_at = None
+    if rollup.status == ProgressStatus.COMPLETED:
+        completed_at = (existing and existing.completed_at) or timezone.now()
+    module_progress, _ = ModuleProgress.objects.update_or_create(
+        user=user,
+        module_id=module.pk,
+        defaults={
+            "percent": rollup.percent,
+            "items_done": rollup.items_done,
+            "items_total": rollup.items_total,
+            "status": rollup.status,
+            "next_page_id": rollup.next_item.pk if rollup.next_item else None,
+            "last_activity_at": last_activity,
+            "completed_at": completed_at,
+        },
+    )
+    return module_progress
+
+
+def refresh_after_edit(tutorial):
+    """After a tutorial is published or unpublished: statuses and roll-ups follow its current steps."""
+    module = tutorial.get_parent().specific
+    live = TutorialPage.objects.filter(pk=tutorial.pk).live().first()
+    with transaction.atomic():
+        if live is not None:
+            for progress in PageProgress.objects.select_for_update().filter(page_id=tutorial.pk):
+                _apply_status(progress, live)
+                progress.save(update_fields=["status", "completed_at"])
+        user_ids = set(PageProgress.objects.filter(page_id=tutorial.pk).values_list("user_id", flat=True))
+        user_ids |= set(ModuleProgress.objects.filter(module_id=module.pk).values_list("user_id", flat=True))
+        for user in User.objects.filter(pk__in=user_ids):
+            refresh_module_progress(user=user, module=module)
+
+
+# Anonymous visitors: progress in the session, merged into the account at login or sign-up ------------------------
+
+
+def session_done_steps(session, page_id):
+    return list(session.get(SESSION_KEY, {}).get(str(page_id), []))
+
+
+def record_step_in_session(*, session, tutorial, step_id):
+    if step_id not in tutorial.step_ids:
+        raise UnknownStep(step_id)
+    data = dict(session.get(SESSION_KEY, {}))
+    done = list(data.get(str(tutorial.pk), []))
+    if step_id not in done:
+        done.append(step_id)
+    data[str(tutorial.pk)] = done
+    session[SESSION_KEY] = data
+
+
+def merge_session_progress(*, user, session):
+    """Steps done before logging in are added to the account; unknown pages and steps are dropped."""
+    data = session.pop(SESSION_KEY, None)
+    if not data or not isinstance(data, dict):
+        return 0
+    page_ids = [int(key) for key in data if str(key).isdigit()]
+    merged = 0
+    for tutorial in TutorialPage.objects.live().filter(pk__in=page_ids):
+        step_ids = [step_id for step_id in data.get(str(tutorial.pk), []) if step_id in tutorial.step_ids]
+        if not step_ids:
+            continue
+        with transaction.atomic():
+            progress = _locked_progress(user, tutorial)
+            _apply_steps(progress, tutorial, step_ids)
+            progress.save()
+            refresh_module_progress(user=user, module=tutorial.module)
+        merged += 1
+    return merged
+
+
+# Reads for pages ------------------------------------------------------------------------------------------------
+
+
+def _done_by_page(request, pages):
+    """{page_id: (done_step_ids, status)} for the person looking, from the database or the session."""
+    if request.user.is_authenticated:
+        rows = PageProgress.objects.filter(user=request.user, page_id__in=[page.pk for page in pages])
+        return {row.page_id: (row.done_step_ids, row.status) for row in rows}
+    data = request.session.get(SESSION_KEY, {}) if hasattr(request, "session") else {}
+    return {page.pk: (data.get(str(page.pk), []), "") for page in pages if str(page.pk) in data}
+
+
+def module_view_progress(request, module, items):
+    done = _done_by_page(request, items)
+    statuses = {}
+    pairs = []
+    for item in items:
+        done_ids, status = done.get(item.pk, ([], ""))
+        fraction = page_fraction(item, done_ids, status)
+        pairs.append((item, fraction))
+        if fraction >= 1.0:
+            statuses[item.pk] = ProgressStatus.COMPLETED
+        elif fraction > 0:
+            statuses[item.pk] = ProgressStatus.IN_PROGRESS
+        else:
+            statuses[item.pk] = ProgressStatus.NOT_STARTED
+    rollup = module_rollup(pairs)
+    return {
+        "percent": rollup.percent,
+        "status": rollup.status,
+        "next_item": rollup.next_item,
+        "statuses": statuses,
+        "items_done": rollup.items_done,
+        "items_total": rollup.items_total,
+    }
+
+
+def tutorial_view_context(request, tutorial):
+    done_ids, _status = _done_by_page(request, [tutorial]).get(tutorial.pk, ([], ""))
+    done = set(done_ids)
+    step_ids = tutorial.step_ids
+    ancestors = routed_ancestors(tutorial, request)
+    base_url = tutorial.get_url(request)
+    steps = [
+        {
+            "number": number,
+            "block": block,
+            "done": block.id in done,
+            "anchor": f"etape-{number}",
+            "done_url": base_url + tutorial.reverse_subpage("mark_step_done", args=[block.id]),
+        }
+        for number, block in enumerate((b for b in tutorial.steps if b.block_type == "step"), start=1)
+    ]
+    next_step_id = first_step_not_done(step_ids, done)
+    next_number = step_ids.index(next_step_id) + 1 if next_step_id else None
+    done_count = len(done & set(step_ids))
+    return {
+        "steps": steps,
+        "step_count": len(steps),
+        "done_count": done_count,
+        "percent": int(round(100 * tutorial_fraction(step_ids, done))),
+        "next_step_number": next_number,
+        "tutorial_completed": bool(step_ids) and next_step_id is None,
+        "glossary": Linker(current_matcher()),
+        "siblings": _siblings(tutorial),
+        "ancestors": ancestors,
+        "module": ancestors[-1] if ancestors else None,
+    }
+
+
+def _siblings(tutorial):
+    """Previous and next learning pages in the module, for the links at the end of a tutorial."""
+    siblings = list(tutorial.get_siblings().live().order_by("path").only("id", "title", "url_path", "path"))
+    index = next((i for i, page in enumerate(siblings) if page.pk == tutorial.pk), None)
+    if index is None:
+        return {"previous": None, "next": None}
+    return {
+        "previous": siblings[index - 1] if index > 0 else None,
+        "next": siblings[index + 1] if index + 1 < len(siblings) else None,
+    }
+
+
+def my_path(user):
+    """Mon parcours: the person's modules, in progress first, with the next page to do."""
+    rows = list(
+        ModuleProgress.objects.filter(user=user)
+        .exclude(status=ProgressStatus.NOT_STARTED)
+        .select_related("module", "next_page")
+        .order_by("-last_activity_at")
+    )
+    last_activity = ModuleProgress.objects.filter(user=user).aggregate(last=Max("last_activity_at"))["last"]
+    return {
+        "in_progress": [row for row in rows if row.status == ProgressStatus.IN_PROGRESS],
+        "completed": [row for row in rows if row.status == ProgressStatus.COMPLETED],
+        "next_row": next((row for row in rows if row.status == ProgressStatus.IN_PROGRESS and row.next_page), None),
+        "last_activity": last_activity,
+    }
