@@ -99,6 +99,10 @@
           status.textContent = "✓ Étape faite";
           if (button) button.replaceWith(status);
           updateProgress(data);
+          if (data.completed) {
+            var endTitle = document.getElementById("end-title");
+            if (endTitle) endTitle.textContent = "Bravo, vous avez fini ce tutoriel !";
+          }
           if (smallScreen.matches) {
             show(data.completed ? steps.length : index + 1, true);
           }
