@@ -1,8 +1,9 @@
+from wagtail.blocks.stream_block import StreamBlockValidationError
+from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
 import pytest
 import wagtail_factories
-from wagtail.blocks.struct_block import StructBlockValidationError
-from wagtail.blocks.stream_block import StreamBlockValidationError
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from learning.blocks import StepBlock, StepsBlock
 from learning.models import ModuleIndexPage, ModulePage, TutorialPage
