@@ -1,21 +1,19 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.functional import cached_property
 
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-
-class CompetenceLevel(models.IntegerChoices):
-    """CRCN levels 1 to 8, grouped in bands; residents mostly work at levels 1 to 3."""
-
-    NOVICE_1 = 1, "1 — Novice"
-    NOVICE_2 = 2, "2 — Novice"
-    INDEPENDENT_3 = 3, "3 — Indépendant"
-    INDEPENDENT_4 = 4, "4 — Indépendant"
-    ADVANCED_5 = 5, "5 — Avancé"
-    ADVANCED_6 = 6, "6 — Avancé"
-    EXPERT_7 = 7, "7 — Expert"
-    EXPERT_8 = 8, "8 — Expert"
+from assessments.blocks import QuestionsBlock
+from assessments.enums import MasteryRule
+from cms.blocks import LIMITED_RICH_TEXT_FEATURES
 
 
 @register_snippet
@@ -56,3 +54,169 @@ class Competence(index.Indexed, models.Model):
 
     def __str__(self):
         return f"{self.code} {self.title}"
+
+
+class QuizPage(RoutablePageMixin, Page):
+    """A skill quiz, child of a module. Attempts keep the revision they were taken on and the block ids."""
+
+    intro = RichTextField("introduction", features=LIMITED_RICH_TEXT_FEATURES, blank=True)
+    pass_mark = models.PositiveSmallIntegerField(
+        "score minimum (%)", default=70, validators=[MinValueValidator(0), MaxValueValidator(100)]
+    )
+    mastery_rule = models.CharField(
+        "règle de maîtrise", max_length=10, choices=MasteryRule.choices, default=MasteryRule.NONE
+    )
+    mastery_count = models.PositiveSmallIntegerField(
+        "nombre de questions justes exigé", null=True, blank=True, help_text="Pour la règle « nombre minimum »."
+    )
+    shuffle_questions = models.BooleanField("mélanger les questions", default=False)
+    shuffle_options = models.BooleanField("mélanger les réponses proposées", default=True)
+    max_attempts = models.PositiveSmallIntegerField(
+        "nombre d'essais maximum", default=0, help_text="0 : autant d'essais que la personne veut."
+    )
+    show_answers = models.BooleanField("montrer les bonnes réponses après l'envoi", default=True)
+    questions = StreamField(QuestionsBlock(), verbose_name="questions")
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("questions"),
+    ]
+    settings_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("pass_mark"),
+                FieldPanel("mastery_rule"),
+                FieldPanel("mastery_count"),
+                FieldPanel("shuffle_questions"),
+                FieldPanel("shuffle_options"),
+                FieldPanel("max_attempts"),
+                FieldPanel("show_answers"),
+            ],
+            heading="Réglages du quiz",
+        ),
+        *Page.settings_panels,
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("questions")]
+    parent_page_types = ["learning.ModulePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "quiz"
+        verbose_name_plural = "quiz"
+
+    def clean(self):
+        super().clean()
+        if self.mastery_rule == MasteryRule.M_OF_N:
+            count = len(self.questions)
+            if not self.mastery_count:
+                raise ValidationError({"mastery_count": "Indiquez combien de questions doivent être justes."})
+            if count and self.mastery_count > count:
+                raise ValidationError({"mastery_count": f"Le quiz n'a que {count} questions."})
+
+    @cached_property
+    def question_map(self):
+        """{block id: (block value, plain question)} for the quiz as published."""
+        return {block.id: (block.value, block.value.to_question()) for block in self.questions}
+
+    @property
+    def question_ids(self):
+        return [block.id for block in self.questions]
+
+    def get_context(self, request, *args, **kwargs):
+        from assessments import views
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(views.quiz_landing_context(request, self))
+        return context
+
+    @path("commencer/", name="start")
+    def start_view(self, request):
+        from assessments import views
+
+        return views.start(request, self)
+
+    @path("essai/", name="trial")
+    def trial_view(self, request):
+        from assessments import views
+
+        return views.trial(request, self)
+
+    @path("tentative/<int:attempt_id>/", name="attempt")
+    def attempt_view(self, request, attempt_id):
+        from assessments import views
+
+        return views.attempt(request, self, attempt_id)
+
+    @path("tentative/<int:attempt_id>/reponse/", name="save_answer")
+    def save_answer_view(self, request, attempt_id):
+        from assessments import views
+
+        return views.save_answer(request, self, attempt_id)
+
+    @path("tentative/<int:attempt_id>/resultats/", name="results")
+    def results_view(self, request, attempt_id):
+        from assessments import views
+
+        return views.results(request, self, attempt_id)
+
+
+class QuizAttempt(models.Model):
+    """One try at a quiz by one person. Submitted once: a conditional update guards `submitted_at`."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="quiz_attempts")
+    quiz = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    revision = models.ForeignKey(
+        "wagtailcore.Revision", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    idempotency_key = models.UUIDField("clé d'idempotence", unique=True)
+    question_ids = models.JSONField("questions posées, dans l'ordre", default=list)
+    option_orders = models.JSONField("ordre d'affichage des réponses", default=dict)
+    retry_of = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="retries")
+    started_at = models.DateTimeField(auto_now_add=True)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    score = models.FloatField(null=True, blank=True)
+    passed = models.BooleanField(default=False)
+    wrong_count = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "essai de quiz"
+        verbose_name_plural = "essais de quiz"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "quiz"],
+                condition=models.Q(submitted_at__isnull=True),
+                name="quizattempt_one_open_per_quiz",
+            )
+        ]
+        indexes = [models.Index(fields=["user", "quiz", "-started_at"], name="quizattempt_user_quiz")]
+
+    def __str__(self):
+        return f"{self.user} — quiz {self.quiz_id} — {self.started_at:%d/%m/%Y}"
+
+    @property
+    def is_submitted(self):
+        return self.submitted_at is not None
+
+    @property
+    def percent(self):
+        return round(100 * (self.score or 0))
+
+
+class Answer(models.Model):
+    attempt = models.ForeignKey(QuizAttempt, on_delete=models.CASCADE, related_name="answers")
+    question_id = models.CharField("question (identifiant du bloc)", max_length=64)
+    response = models.JSONField("réponse", null=True)
+    credit = models.FloatField("points", default=0)
+    correct = models.BooleanField("juste", default=False)
+    answered_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "réponse"
+        verbose_name_plural = "réponses"
+        constraints = [
+            models.UniqueConstraint(fields=["attempt", "question_id"], name="answer_one_per_question_and_attempt")
+        ]
+
+    def __str__(self):
+        return f"{self.question_id}: {self.credit}"

@@ -110,7 +110,7 @@ class ModulePage(TypedChildRoutingMixin, Page):
         index.FilterField("level"),
     ]
     parent_page_types = ["learning.ModuleIndexPage"]
-    subpage_types = ["learning.TutorialPage"]
+    subpage_types = ["learning.TutorialPage", "assessments.QuizPage"]
 
     @property
     def child_page_model(self):

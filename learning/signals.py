@@ -4,6 +4,7 @@ from django.dispatch import receiver
 
 from wagtail.signals import page_published, page_unpublished
 
+from assessments.signals import attempt_submitted
 from learning import services
 from learning.models import ModuleIndexPage, TutorialPage
 
@@ -26,3 +27,10 @@ def tutorial_edited(sender, instance, **kwargs):
 @receiver(page_unpublished, sender=ModuleIndexPage)
 def catalogue_moved(sender, instance, **kwargs):
     cache.delete(CATALOGUE_URL_KEY)
+
+
+@receiver(attempt_submitted)
+def quiz_submitted(sender, attempt, quiz, **kwargs):
+    """A passed quiz counts as done in its module's progress."""
+    if attempt.passed:
+        services.record_page_completed(user=attempt.user, page=quiz)

@@ -57,7 +57,7 @@ def test_a_tutorial_needs_at_least_one_step():
 def test_page_tree_rules():
     assert ModuleIndexPage.parent_page_types == ["cms.HomePage"]
     assert ModulePage.parent_page_types == ["learning.ModuleIndexPage"]
-    assert ModulePage.subpage_types == ["learning.TutorialPage"]
+    assert ModulePage.subpage_types == ["learning.TutorialPage", "assessments.QuizPage"]
     assert TutorialPage.parent_page_types == ["learning.ModulePage"]
     assert TutorialPage.subpage_types == []
 

@@ -1,0 +1,46 @@
+"""The plain form of a question, shared by the quiz blocks, the scoring functions and the GIFT parser and writer.
+
+Everything here is plain data (dicts, lists, strings, numbers): no database, no Wagtail. A question is a dict:
+
+    {
+        "kind": one of KINDS,
+        "name": str,                       # short title (GIFT ::name::), may be ""
+        "stem": str,                       # the question text, HTML allowed (<p>, <b>, <i>, <ul>, <li>, <a>)
+        "explanation": str,                # general feedback shown after answering, may be ""
+        "competence": str | None,          # a competence code such as "4.2", or None
+        "level": int | None,               # 1..8, or None
+        # kind-specific keys:
+        "options": [{"text": str, "weight": float, "feedback": str}, ...],  # single, multiple
+        "answer": bool, "feedback_true": str, "feedback_false": str,       # true_false
+        "answers": [{"text": str, "feedback": str}, ...],                  # short_answer (accepted answers)
+        "pairs": [{"left": str, "right": str}, ...],                        # matching
+        "items": [str, ...],                                                # ordering, in the right order
+    }
+
+Option weights are fractions in [-1, 1] (GIFT's %50% is 0.5). For "single", the right option has weight 1 and the
+others 0 (a partly right option may have a weight between 0 and 1). For "multiple", positive weights of the right
+options add up to 1; wrong options may carry negative weights.
+
+Responses, as the quiz form sends them once decoded:
+    single: int (option index) · multiple: list[int] · true_false: bool · short_answer: str ·
+    matching: list[int] (for each pair's left side, the index of the chosen right side, in the order of "pairs") ·
+    ordering: list[int] (indexes into "items", in the order the person put them)
+A missing answer is None for every kind.
+"""
+
+SINGLE = "single"
+MULTIPLE = "multiple"
+TRUE_FALSE = "true_false"
+SHORT_ANSWER = "short_answer"
+MATCHING = "matching"
+ORDERING = "ordering"
+KINDS = (SINGLE, MULTIPLE, TRUE_FALSE, SHORT_ANSWER, MATCHING, ORDERING)
+
+KIND_LABELS = {
+    SINGLE: "Choix unique",
+    MULTIPLE: "Choix multiple",
+    TRUE_FALSE: "Vrai ou faux",
+    SHORT_ANSWER: "Réponse courte",
+    MATCHING: "Associer",
+    ORDERING: "Remettre dans l'ordre",
+}

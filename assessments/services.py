@@ -1,0 +1,175 @@
+"""Quiz attempts: start, save answers as the person goes, submit exactly once."""
+
+import random
+import uuid
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from assessments import scoring
+from assessments.models import Answer, QuizAttempt
+from assessments.signals import attempt_submitted
+
+Invalid = scoring.InvalidResponse
+
+
+class AttemptLimitReached(Exception):
+    """The quiz allows a limited number of attempts and the person has used them all."""
+
+
+class AttemptClosed(Exception):
+    """Answers cannot change once the attempt is submitted."""
+
+
+def submitted_attempts(user, quiz):
+    return QuizAttempt.objects.filter(user=user, quiz_id=quiz.pk, submitted_at__isnull=False)
+
+
+def remaining_attempts(user, quiz):
+    if not quiz.max_attempts:
+        return None
+    return max(0, quiz.max_attempts - submitted_attempts(user, quiz).count())
+
+
+def _option_orders(quiz, question_map, question_ids, rng):
+    orders = {}
+    for question_id in question_ids:
+        _value, question = question_map[question_id]
+        size = len(question.get("options") or question.get("pairs") or question.get("items") or [])
+        order = list(range(size))
+        if size and (quiz.shuffle_options or question["kind"] in ("matching", "ordering")):
+            rng.shuffle(order)
+            if question["kind"] == "ordering" and size > 1 and order == sorted(order):
+                order.reverse()
+        orders[question_id] = order
+    return orders
+
+
+def start_attempt(*, user, quiz, idempotency_key, retry_of=None, rng=None):
+    """Open an attempt, or give back the one this key (a double click) or an unfinished try already opened."""
+    rng = rng or random.Random()
+    key = uuid.UUID(str(idempotency_key))
+    existing = QuizAttempt.objects.filter(idempotency_key=key).first()
+    if existing is not None:
+        if existing.user_id != user.pk or existing.quiz_id != quiz.pk:
+            raise Invalid("Clé d'essai déjà utilisée.")
+        return existing
+    open_attempt = QuizAttempt.objects.filter(user=user, quiz_id=quiz.pk, submitted_at__isnull=True).first()
+    if open_attempt is not None:
+        return open_attempt  # an unfinished try is resumed, never thrown away
+    if remaining_attempts(user, quiz) == 0:
+        raise AttemptLimitReached()
+    question_map = quiz.question_map
+    if retry_of is not None:
+        missed = set(retry_of.answers.filter(correct=True).values_list("question_id", flat=True))
+        question_ids = [qid for qid in retry_of.question_ids if qid not in missed and qid in question_map]
+        if not question_ids:
+            question_ids = list(question_map)
+    else:
+        question_ids = list(question_map)
+        if quiz.shuffle_questions:
+            rng.shuffle(question_ids)
+    try:
+        with transaction.atomic():
+            return QuizAttempt.objects.create(
+                user=user,
+                quiz_id=quiz.pk,
+                revision_id=quiz.live_revision_id,
+                idempotency_key=key,
+                question_ids=question_ids,
+                option_orders=_option_orders(quiz, question_map, question_ids, rng),
+                retry_of=retry_of,
+            )
+    except IntegrityError:
+        # Two clicks at once: the other request created it.
+        return QuizAttempt.objects.get(user=user, quiz_id=quiz.pk, submitted_at__isnull=True)
+
+
+def questions_of(attempt, quiz):
+    """The attempt's questions as they were when it started (its revision), in the attempt's order."""
+    source = quiz
+    if attempt.revision_id and attempt.revision_id != quiz.live_revision_id:
+        source = attempt.revision.as_object()
+    question_map = source.question_map
+    return [(qid, *question_map[qid]) for qid in attempt.question_ids if qid in question_map]
+
+
+def save_answers(*, attempt, quiz, responses, questions=None):
+    """Score and store answers ({question id: response}); validates everything before writing anything."""
+    if attempt.is_submitted:
+        raise AttemptClosed()
+    questions = {qid: question for qid, _value, question in (questions or questions_of(attempt, quiz))}
+    unknown = set(responses) - set(questions)
+    if unknown:
+        raise Invalid("Cette question ne fait pas partie de l'essai.")
+    results = {qid: scoring.score(questions[qid], response) for qid, response in responses.items()}
+    with transaction.atomic():
+        for qid, response in responses.items():
+            Answer.objects.update_or_create(
+                attempt=attempt,
+                question_id=qid,
+                defaults={"response": response, "credit": results[qid].credit, "correct": results[qid].correct},
+            )
+    return results
+
+
+def submit_attempt(*, attempt, quiz, responses):
+    """Save the last answers and submit. A replay or a double click submits once: the update is conditional."""
+    questions = questions_of(attempt, quiz)
+    if attempt.is_submitted:
+        return attempt
+    with transaction.atomic():
+        save_answers(attempt=attempt, quiz=quiz, responses=responses, questions=questions)
+        credits_by_id = dict(Answer.objects.filter(attempt=attempt).values_list("question_id", "credit"))
+        credits = [credits_by_id.get(qid, 0.0) for qid, _value, _question in questions]
+        score = scoring.quiz_score(credits)
+        passed = scoring.passed(
+            credits=credits,
+            pass_mark=quiz.pass_mark / 100,
+            mastery_rule=quiz.mastery_rule,
+            mastery_count=quiz.mastery_count,
+        )
+        wrong = sum(1 for credit in credits if credit < 1)
+        updated = QuizAttempt.objects.filter(pk=attempt.pk, submitted_at__isnull=True).update(
+            submitted_at=timezone.now(), score=score, passed=passed, wrong_count=wrong
+        )
+        attempt.refresh_from_db()
+        if updated:
+            transaction.on_commit(lambda: attempt_submitted.send(sender=type(quiz), attempt=attempt, quiz=quiz))
+    return attempt
+
+
+def attempt_report(attempt, quiz):
+    """Everything the results page shows: each question with its answer and feedback, and each competence."""
+    questions = questions_of(attempt, quiz)
+    answers = {answer.question_id: answer for answer in attempt.answers.all()}
+    rows = []
+    for qid, value, question in questions:
+        answer = answers.get(qid)
+        response = answer.response if answer else None
+        result = scoring.score(question, response)
+        rows.append({"id": qid, "value": value, "question": question, "result": result})
+    competences = scoring.by_competence([(row["question"]["competence"], row["result"].credit) for row in rows])
+    return {"rows": rows, "competences": competences}
+
+
+def score_trial(quiz, data):
+    """An anonymous try: scored, never stored."""
+    from assessments.responses import decode
+
+    rows = []
+    for qid, (value, question) in quiz.question_map.items():
+        result = scoring.score(question, decode(qid, question, data))
+        rows.append({"id": qid, "value": value, "question": question, "result": result})
+    credits = [row["result"].credit for row in rows]
+    return {
+        "rows": rows,
+        "score": scoring.quiz_score(credits),
+        "passed": scoring.passed(
+            credits=credits,
+            pass_mark=quiz.pass_mark / 100,
+            mastery_rule=quiz.mastery_rule,
+            mastery_count=quiz.mastery_count,
+        ),
+        "competences": scoring.by_competence([(row["question"]["competence"], row["result"].credit) for row in rows]),
+    }
