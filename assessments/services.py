@@ -133,9 +133,10 @@ def submit_attempt(*, attempt, quiz, responses):
         updated = QuizAttempt.objects.filter(pk=attempt.pk, submitted_at__isnull=True).update(
             submitted_at=timezone.now(), score=score, passed=passed, wrong_count=wrong
         )
-        attempt.refresh_from_db()
-        if updated:
-            transaction.on_commit(lambda: attempt_submitted.send(sender=type(quiz), attempt=attempt, quiz=quiz))
+    attempt.refresh_from_db()
+    if updated:
+        # Listeners (learning's progress) write in their own transaction; a failure there never undoes the attempt.
+        attempt_submitted.send(sender=type(quiz), attempt=attempt, quiz=quiz)
     return attempt
 
 

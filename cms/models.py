@@ -1,3 +1,4 @@
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -235,19 +236,21 @@ class Procedure(index.Indexed, models.Model):
 class TypedChildRoutingMixin:
     """Route to a child of a known page type in one query, and remember the parent on the child.
 
-    Wagtail's default routing costs two queries per level (the page, then its specific row). Pages whose
-    children are all of one type say so in `child_page_model`; the parent kept on each routed page gives the
-    breadcrumbs without another query (see `routed_ancestors`).
+    Wagtail's default routing costs two queries per level (the page, then its specific row). Pages say which
+    types their children usually are in `child_page_models`, most frequent first: the first that matches costs
+    one query. The parent kept on each routed page gives the breadcrumbs without another query (see
+    `routed_ancestors`).
     """
 
-    child_page_model = None
+    child_page_models = ()
 
     def route(self, request, path_components):
-        if path_components and self.child_page_model is not None:
-            child = self.child_page_model.objects.child_of(self).filter(slug=path_components[0]).first()
-            if child is not None:
-                child._cached_parent_obj = self
-                return child.route(request, path_components[1:])
+        if path_components:
+            for model in self.child_page_models:
+                child = model.objects.child_of(self).filter(slug=path_components[0]).first()
+                if child is not None:
+                    child._cached_parent_obj = self
+                    return child.route(request, path_components[1:])
         return super().route(request, path_components)
 
 
@@ -264,3 +267,31 @@ def routed_ancestors(page, request=None):
     if chain and chain[0].depth == 2:
         return chain
     return list(page.get_ancestors().filter(depth__gte=2))
+
+
+FOOTER_CACHE_KEY = "cms:footer:{site_id}"
+
+
+def footer_data(site, request=None):
+    """The footer's contact and links, cached per site: every page shows them and they seldom change."""
+    if site is None:
+        return {}
+    key = FOOTER_CACHE_KEY.format(site_id=site.pk)
+    data = cache.get(key)
+    if data is None:
+        site_settings = SiteSettings.objects.filter(site=site).select_related(*SiteSettings.select_related).first()
+        data = {}
+        if site_settings is not None:
+            data = {
+                field: getattr(site_settings, field)
+                for field in ("name", "address", "phone", "email", "opening_hours", "accessibility_status")
+            }
+            for field in ("accessibility_page", "privacy_page", "legal_page"):
+                page = getattr(site_settings, field)
+                data[f"{field}_url"] = page.get_url(request) if page is not None and page.live else ""
+        cache.set(key, data, 3600)
+    return data
+
+
+def forget_footer():
+    cache.delete_many([FOOTER_CACHE_KEY.format(site_id=pk) for pk in Site.objects.values_list("pk", flat=True)])

@@ -1,7 +1,10 @@
 from django.core.cache import cache
 from django.urls import reverse
 
+from wagtail.models import Site
+
 from accounts import perms
+from cms.models import footer_data
 from learning.models import ModuleIndexPage
 from learning.signals import CATALOGUE_URL_KEY
 
@@ -31,4 +34,8 @@ def site_nav(request):
     items.append({"label": "Rechercher", "url": reverse("search")})
     for item in items:
         item["current"] = request.path == item["url"] or (item["url"] != "/" and request.path.startswith(item["url"]))
-    return {"nav_items": items, "nav_can_author": can_author}
+    return {
+        "nav_items": items,
+        "nav_can_author": can_author,
+        "footer": footer_data(Site.find_for_request(request), request),
+    }

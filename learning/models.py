@@ -12,6 +12,7 @@ from wagtail.search import index
 
 from modelcluster.fields import ParentalManyToManyField
 
+from assessments.models import QuizPage
 from cms.blocks import LIMITED_RICH_TEXT_FEATURES
 from cms.models import Operator, TypedChildRoutingMixin
 from learning.blocks import ChecklistBlock, StepsBlock, TutorialMediaBlock
@@ -31,8 +32,8 @@ class ModuleIndexPage(TypedChildRoutingMixin, Page):
     max_count = 1
 
     @property
-    def child_page_model(self):
-        return ModulePage
+    def child_page_models(self):
+        return (ModulePage,)
 
     class Meta:
         verbose_name = "catalogue des modules"
@@ -113,8 +114,8 @@ class ModulePage(TypedChildRoutingMixin, Page):
     subpage_types = ["learning.TutorialPage", "assessments.QuizPage"]
 
     @property
-    def child_page_model(self):
-        return TutorialPage
+    def child_page_models(self):
+        return (TutorialPage, QuizPage)
 
     class Meta:
         verbose_name = "module"

@@ -1,0 +1,326 @@
+"""Words of administrative and digital French, explained plainly. Variants: plurals, acronyms, other spellings."""
+
+GLOSSARY = [
+    {
+        "term": "numéro fiscal",
+        "variants": ["numéros fiscaux", "numéro d'identification fiscale"],
+        "definition": "Numéro de 13 chiffres qui vous identifie auprès des impôts. Il sert d'identifiant pour vous "
+        "connecter à votre espace sur impots.gouv.fr.",
+        "example": "Votre numéro fiscal est en haut à gauche de la première page de votre avis d'impôt.",
+    },
+    {
+        "term": "avis d'imposition",
+        "variants": ["avis d'impôt", "avis d'impôts", "avis de non-imposition", "avis d'impôt sur le revenu"],
+        "definition": "Document envoyé chaque été par les impôts. Il dit combien vous devez payer, ou que vous ne "
+        "payez pas d'impôt. Beaucoup d'organismes le demandent pour calculer vos aides.",
+        "example": "La CAF ou un bailleur social peuvent vous demander votre dernier avis d'imposition.",
+    },
+    {
+        "term": "numéro de sécurité sociale",
+        "variants": ["NIR", "numéros de sécurité sociale", "numéro de Sécu", "numéro d'assuré social"],
+        "definition": "Numéro de 15 chiffres (13 chiffres et une clé de 2 chiffres) qui vous identifie auprès de "
+        "l'Assurance Maladie. On l'appelle aussi NIR. Il ne change jamais.",
+        "example": "Il est écrit sur votre carte Vitale et sur vos bulletins de salaire.",
+    },
+    {
+        "term": "attestation de droits",
+        "variants": ["attestations de droits", "attestation de sécurité sociale", "attestation de droits ameli"],
+        "definition": "Document de l'Assurance Maladie qui prouve que vous avez droit au remboursement des soins. "
+        "Vous pouvez la télécharger dans votre compte ameli.",
+        "example": "L'hôpital vous demande une attestation de droits si vous n'avez pas votre carte Vitale.",
+    },
+    {
+        "term": "identifiant",
+        "variants": ["identifiants", "nom d'utilisateur", "login"],
+        "definition": "Ce qui dit au site qui vous êtes quand vous vous connectez : souvent votre adresse "
+        "électronique ou un numéro. On le donne avec un mot de passe.",
+        "example": "Sur impots.gouv.fr, l'identifiant est votre numéro fiscal.",
+    },
+    {
+        "term": "mot de passe",
+        "variants": ["mots de passe", "code confidentiel", "codes confidentiels"],
+        "definition": "Suite secrète de lettres, chiffres et signes qui protège un compte. Elle ne se donne à "
+        "personne, même pas à un conseiller ou à quelqu'un qui dit appeler de votre banque.",
+        "example": "Un bon mot de passe a au moins 12 caractères et n'est utilisé que pour un seul compte.",
+    },
+    {
+        "term": "RIB",
+        "variants": ["relevé d'identité bancaire", "relevés d'identité bancaire", "RIBs"],
+        "definition": "Document de votre banque avec les informations de votre compte (dont l'IBAN). Il permet "
+        "de recevoir de l'argent sur ce compte. Il ne permet pas de payer à votre place.",
+        "example": "La CAF a besoin de votre RIB pour vous verser vos aides.",
+    },
+    {
+        "term": "IBAN",
+        "variants": ["IBANs", "numéro IBAN"],
+        "definition": "Numéro international de votre compte bancaire. Il commence par FR76 pour un compte en "
+        "France. Il est écrit sur votre RIB.",
+        "example": "Pour créer votre compte ameli, on peut vous demander une partie de votre IBAN.",
+    },
+    {
+        "term": "justificatif de domicile",
+        "variants": ["justificatifs de domicile", "preuve d'adresse", "justificatif d'adresse"],
+        "definition": "Document récent qui prouve où vous habitez : facture d'électricité, de gaz, d'eau, de "
+        "téléphone, quittance de loyer ou avis d'impôt. On demande souvent qu'il ait moins d'un an.",
+        "example": "Pour une carte d'identité, apportez un justificatif de domicile de moins d'un an.",
+    },
+    {
+        "term": "FranceConnect",
+        "variants": ["France Connect", "FranceConnect+"],
+        "definition": "Bouton présent sur de nombreux sites publics. Il permet de se connecter avec un compte que "
+        "vous avez déjà (impots.gouv, ameli…), sans créer un nouveau mot de passe.",
+        "example": "Sur caf.fr, cliquez sur « S'identifier avec FranceConnect » et choisissez votre compte ameli.",
+    },
+    {
+        "term": "pré-demande",
+        "variants": ["pré-demandes", "prédemande", "prédemandes", "numéro de pré-demande"],
+        "definition": "Formulaire rempli en ligne avant d'aller en mairie pour une carte d'identité ou un "
+        "passeport. Il donne un numéro à présenter le jour du rendez-vous. Sur ants.gouv.fr, il est gratuit.",
+        "example": "Notez votre numéro de pré-demande ou imprimez le QR code.",
+    },
+    {
+        "term": "courriel",
+        "variants": [
+            "courriels",
+            "e-mail",
+            "e-mails",
+            "email",
+            "emails",
+            "mail",
+            "mails",
+            "adresse électronique",
+            "adresses électroniques",
+            "adresse mail",
+            "adresse e-mail",
+            "message électronique",
+        ],
+        "definition": "Message envoyé par internet, d'une adresse électronique à une autre. Une adresse "
+        "électronique s'écrit avec un @ (arobase) : prenom.nom@exemple.fr.",
+        "example": "La CAF vous envoie un courriel quand un nouveau document est dans votre compte.",
+    },
+    {
+        "term": "pièce jointe",
+        "variants": ["pièces jointes", "PJ", "fichier joint", "fichiers joints", "document joint"],
+        "definition": "Fichier (photo, document PDF…) envoyé avec un courriel. On l'ajoute avec le bouton en forme "
+        "de trombone.",
+        "example": "Envoyez votre justificatif en pièce jointe.",
+    },
+    {
+        "term": "navigateur",
+        "variants": ["navigateurs", "navigateur internet", "navigateur web"],
+        "definition": "Application qui sert à aller sur les sites internet. Exemples : Chrome, Firefox, Edge, Safari.",
+        "example": "Ouvrez votre navigateur, puis tapez l'adresse du site dans la barre en haut.",
+    },
+    {
+        "term": "barre d'adresse",
+        "variants": ["barres d'adresse"],
+        "definition": "Zone en haut du navigateur où s'écrit l'adresse du site. C'est là qu'on vérifie qu'on est "
+        "sur le vrai site, par exemple ameli.fr.",
+        "example": "Tapez impots.gouv.fr dans la barre d'adresse, puis appuyez sur Entrée.",
+    },
+    {
+        "term": "lien",
+        "variants": ["liens", "lien hypertexte"],
+        "definition": "Texte ou image sur lequel on clique pour aller vers une autre page. Sur un ordinateur, la "
+        "flèche de la souris devient une petite main au-dessus d'un lien.",
+        "example": "Ne cliquez pas sur un lien reçu par SMS si vous n'êtes pas sûr de l'expéditeur.",
+    },
+    {
+        "term": "onglet",
+        "variants": ["onglets"],
+        "definition": "Dans un navigateur, chaque page ouverte a son onglet, en haut de l'écran. On passe d'une "
+        "page à l'autre en cliquant sur les onglets.",
+        "example": "Le site des impôts s'est ouvert dans un nouvel onglet : cliquez dessus pour y revenir.",
+    },
+    {
+        "term": "télécharger",
+        "variants": [
+            "téléchargez",
+            "téléchargé",
+            "téléchargée",
+            "téléchargés",
+            "téléchargement",
+            "téléchargements",
+        ],
+        "definition": "Copier un fichier d'internet sur votre ordinateur ou votre téléphone. Sur un ordinateur, "
+        "le fichier va souvent dans le dossier « Téléchargements ».",
+        "example": "Téléchargez votre attestation de droits pour l'envoyer à l'hôpital.",
+    },
+    {
+        "term": "espace personnel",
+        "variants": ["espaces personnels", "espace particulier", "compte en ligne", "comptes en ligne"],
+        "definition": "Partie d'un site réservée à vous, où l'on entre avec un identifiant et un mot de passe. On "
+        "y trouve ses documents, ses messages et ses démarches.",
+        "example": "Votre avis d'impôt est dans votre espace particulier sur impots.gouv.fr.",
+    },
+    {
+        "term": "code de confirmation",
+        "variants": [
+            "codes de confirmation",
+            "code de vérification",
+            "codes de vérification",
+            "code à usage unique",
+        ],
+        "definition": "Code de quelques chiffres envoyé par SMS ou par courriel pour vérifier que c'est bien vous. "
+        "Il ne sert qu'une fois, pendant quelques minutes. Ne le donnez jamais à quelqu'un.",
+        "example": "Tapez le code de confirmation reçu par SMS dans la case du site.",
+    },
+    {
+        "term": "double authentification",
+        "variants": ["validation en deux étapes", "vérification en deux étapes", "double vérification"],
+        "definition": "Protection en plus du mot de passe : le site demande aussi un code envoyé sur votre "
+        "téléphone. Même si quelqu'un vole votre mot de passe, il ne peut pas entrer.",
+        "example": "Activez la double authentification sur votre messagerie.",
+    },
+    {
+        "term": "déclaration trimestrielle",
+        "variants": [
+            "déclarations trimestrielles",
+            "déclaration trimestrielle de ressources",
+            "déclarations trimestrielles de ressources",
+            "DTR",
+        ],
+        "definition": "Déclaration à faire tous les 3 mois à la CAF ou à la MSA si vous touchez le RSA ou la prime "
+        "d'activité. Elle sert à calculer vos aides. Même sans revenu, il faut la faire.",
+        "example": "Depuis 2025, une partie de votre déclaration trimestrielle est déjà remplie : vérifiez-la.",
+    },
+    {
+        "term": "montant net social",
+        "variants": ["net social"],
+        "definition": "Montant écrit sur votre bulletin de salaire et sur vos relevés de prestations. C'est lui "
+        "qu'on déclare à la CAF pour le RSA et la prime d'activité.",
+        "example": "Recopiez le montant net social de votre bulletin de salaire, pas le salaire brut.",
+    },
+    {
+        "term": "hameçonnage",
+        "variants": ["phishing", "hameçonnages", "faux message", "faux messages"],
+        "definition": "Arnaque par faux message (SMS, courriel, appel) qui imite un organisme connu pour voler vos "
+        "codes, vos papiers ou votre carte bancaire.",
+        "example": "Un SMS « Votre colis est bloqué, payez 1,99 € » est un hameçonnage très courant.",
+    },
+    {
+        "term": "carte Vitale",
+        "variants": ["cartes Vitale", "appli carte Vitale"],
+        "definition": "Carte verte et jaune de l'Assurance Maladie. On la donne chez le médecin ou à la pharmacie "
+        "pour être remboursé plus vite. Votre numéro de sécurité sociale y est écrit.",
+        "example": "La carte Vitale n'a pas de date de fin : un SMS qui dit qu'elle « expire » est une arnaque.",
+    },
+    {
+        "term": "numéro d'allocataire",
+        "variants": ["numéros d'allocataire", "numéro allocataire", "numéro CAF"],
+        "definition": "Numéro qui vous identifie auprès de la CAF. Il sert à vous connecter à votre compte sur "
+        "caf.fr. Il est écrit sur les courriers de la CAF.",
+        "example": "Gardez votre numéro d'allocataire avec vos papiers importants.",
+    },
+    {
+        "term": "identifiant France Travail",
+        "variants": ["identifiants France Travail", "identifiant Pôle emploi"],
+        "definition": "Numéro donné à votre inscription à France Travail. Avec votre mot de passe, il sert à vous "
+        "connecter à votre espace, par exemple pour vous actualiser chaque mois.",
+        "example": "Votre identifiant France Travail est écrit sur les courriers de France Travail.",
+    },
+    {
+        "term": "actualisation",
+        "variants": ["s'actualiser", "actualiser", "actualisez-vous", "actualisations"],
+        "definition": "Chaque mois, les inscrits à France Travail disent s'ils ont travaillé et s'ils cherchent "
+        "toujours un emploi. Sans actualisation, on peut être désinscrit.",
+        "example": "Faites votre actualisation même si rien n'a changé ce mois-ci.",
+    },
+    {
+        "term": "timbre fiscal",
+        "variants": ["timbres fiscaux", "timbre fiscal électronique", "timbres fiscaux électroniques"],
+        "definition": "Taxe à payer pour certains papiers, par exemple une carte d'identité perdue ou volée "
+        "(25 €). On l'achète en ligne ou chez un buraliste.",
+        "example": "Le timbre fiscal électronique s'achète sur timbres.impots.gouv.fr.",
+    },
+    {
+        "term": "numéro de suivi",
+        "variants": ["numéros de suivi", "numéro de colis"],
+        "definition": "Suite de chiffres et de lettres donnée à l'envoi d'un colis ou d'une lettre suivie. Elle "
+        "permet de savoir où est l'envoi.",
+        "example": "Tapez le numéro de suivi sur laposte.fr pour savoir où est votre colis.",
+    },
+    {
+        "term": "captcha",
+        "variants": ["captchas"],
+        "definition": "Petit test pour prouver que vous n'êtes pas un robot : cocher une case, recopier des "
+        "lettres ou choisir des images.",
+        "example": "Cochez la case « Je ne suis pas un robot » avant de valider.",
+    },
+    {
+        "term": "application",
+        "variants": ["applications", "appli", "applis"],
+        "definition": "Programme installé sur un téléphone ou un ordinateur pour faire une chose précise : "
+        "messagerie, appareil photo, compte ameli… On les installe depuis le magasin d'applications.",
+        "example": "L'application ameli permet de voir vos remboursements sur votre téléphone.",
+    },
+    {
+        "term": "notification",
+        "variants": ["notifications"],
+        "definition": "Petit message qui apparaît sur l'écran pour prévenir d'une nouveauté : un SMS, un "
+        "courriel, un rendez-vous.",
+        "example": "Une notification vous prévient qu'un document est arrivé dans votre compte.",
+    },
+    {
+        "term": "clé USB",
+        "variants": ["clés USB", "clef USB"],
+        "definition": "Petit objet qu'on branche sur un ordinateur pour y garder des fichiers et les emporter.",
+        "example": "Enregistrez votre CV sur une clé USB pour l'imprimer à la médiathèque.",
+    },
+    {
+        "term": "scanner",
+        "variants": ["scanners", "scanneur", "numériser", "scan"],
+        "definition": "Appareil qui transforme un papier en fichier sur l'ordinateur. Un téléphone peut aussi "
+        "« scanner » un document avec son appareil photo.",
+        "example": "Scannez votre justificatif de domicile pour l'envoyer en pièce jointe.",
+    },
+    {
+        "term": "wifi",
+        "variants": ["Wi-Fi", "wifis"],
+        "definition": "Connexion à internet sans fil, par une box à la maison ou dans un lieu public. Elle "
+        "n'utilise pas votre forfait mobile.",
+        "example": "La clé du wifi est écrite sur l'étiquette de votre box.",
+    },
+    {
+        "term": "SMS",
+        "variants": ["texto", "textos"],
+        "definition": "Message écrit envoyé d'un téléphone portable à un autre. Les sites envoient souvent un code "
+        "par SMS pour vérifier que c'est bien vous.",
+        "example": "Transférez les faux SMS au 33700, c'est gratuit.",
+    },
+    {
+        "term": "revenu fiscal de référence",
+        "variants": ["RFR", "revenus fiscaux de référence"],
+        "definition": "Montant écrit sur votre avis d'impôt. Il sert à savoir si vous avez droit à certaines aides "
+        "ou réductions.",
+        "example": "Pour créer votre espace sur impots.gouv.fr, on vous demande votre revenu fiscal de référence.",
+    },
+    {
+        "term": "numéro d'accès en ligne",
+        "variants": ["numéros d'accès en ligne"],
+        "definition": "Numéro de 7 caractères écrit sur votre avis d'impôt. Il sert une seule fois, pour créer "
+        "votre espace sur impots.gouv.fr.",
+        "example": "Votre numéro d'accès en ligne est sous votre numéro fiscal, sur votre dernier avis d'impôt.",
+    },
+    {
+        "term": "QR code",
+        "variants": ["QR codes", "code QR", "codes QR"],
+        "definition": "Carré de petits dessins noirs et blancs qu'on lit avec l'appareil photo d'un téléphone. Il "
+        "contient une information : un numéro, une adresse de site…",
+        "example": "À la mairie, l'agent lit le QR code de votre pré-demande.",
+    },
+    {
+        "term": "courrier indésirable",
+        "variants": ["courriers indésirables", "indésirables", "spam", "spams"],
+        "definition": "Dossier de la messagerie où arrivent les messages publicitaires ou suspects. Un vrai "
+        "message y arrive parfois par erreur : pensez à y regarder.",
+        "example": "Vous n'avez pas reçu le courriel de confirmation ? Regardez dans les indésirables.",
+    },
+    {
+        "term": "se déconnecter",
+        "variants": ["déconnexion", "déconnectez-vous"],
+        "definition": "Fermer l'accès à votre compte sur un site. À faire à chaque fois sur un ordinateur partagé, "
+        "pour que la personne suivante n'entre pas dans votre compte.",
+        "example": "Quand vous avez fini, cliquez sur « Se déconnecter ».",
+    },
+]

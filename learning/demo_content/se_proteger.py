@@ -1,0 +1,329 @@
+"""Module « Se protéger en ligne »: strong passwords and fake messages (CAF, ameli, ANTS, parcels)."""
+
+from learning.demo_content.build import (
+    Right,
+    check,
+    equipment,
+    link,
+    p,
+    scam,
+    step,
+    tip,
+    ul,
+    warning,
+)
+
+MODULE = {
+    "slug": "se-proteger-en-ligne",
+    "title": "Se protéger en ligne",
+    "summary": "Choisir des mots de passe solides et reconnaître les faux messages qui imitent la CAF, ameli, "
+    "l'ANTS ou un livreur de colis.",
+    "objectives": [
+        "Créer un mot de passe solide, différent pour chaque compte",
+        "Reconnaître un faux SMS ou un faux courriel",
+        "Vérifier l'adresse d'un site avant de taper ses codes",
+        "Savoir quoi faire après une arnaque",
+    ],
+    "level": "debutant",
+    "duration_minutes": 40,
+    "exclusion_type": "competence",
+    "device": "any",
+    "equipment": ["Un ordinateur ou un smartphone"],
+    "operators": ["ameli", "caf", "ants", "la-poste", "impots"],
+    "procedures": [],
+    "competences": ["4.1", "4.2", "6.1"],
+    "tutorials": [
+        {
+            "slug": "creer-un-mot-de-passe-solide",
+            "title": "Créer un mot de passe solide",
+            "intro": "Un bon mot de passe protège votre argent, vos papiers et vos messages. Voici comment en créer "
+            "un, facile à retenir et difficile à deviner.",
+            "duration_minutes": 15,
+            "checklist": [
+                equipment("Un ordinateur ou un smartphone"),
+                equipment("Un carnet, si vous voulez noter vos mots de passe (rangé chez vous)"),
+            ],
+            "steps": [
+                step(
+                    "Ce qu'il faut éviter",
+                    p("N'utilisez jamais :")
+                    + ul(
+                        "votre prénom ou celui d'un proche ;",
+                        "une date de naissance ;",
+                        "le nom de votre animal ;",
+                        "des suites simples comme 123456 ou azerty ;",
+                        "le mot « motdepasse ».",
+                    ),
+                    quiz=check(
+                        "Lequel de ces mots de passe est le plus facile à deviner ?",
+                        [Right("Marie1985"), "Chaise-Orange-Tortue-Nuage-47"],
+                        "Un prénom et une année se devinent vite, surtout s'ils sont sur vos réseaux sociaux.",
+                    ),
+                ),
+                step(
+                    "Faire long : la phrase de passe",
+                    p(
+                        "Le plus simple : mettez bout à bout 4 ou 5 mots sans lien entre eux, avec un chiffre et "
+                        "un signe. Par exemple (n'utilisez pas celui-ci) : <b>Chaise-Orange-Tortue-Nuage-47</b>.",
+                        "C'est long, donc difficile à deviner. Et facile à retenir : imaginez la scène.",
+                    ),
+                    image="mot-de-passe.svg",
+                    alt="Un cadenas, et une case Mot de passe remplie de points. Une jauge verte indique « Solide : "
+                    "12 caractères ou plus ». En dessous : un mot de passe différent pour chaque compte.",
+                    callouts=[
+                        tip(
+                            "Combien de caractères ?",
+                            "Les spécialistes conseillent au moins 12 caractères, avec des majuscules, des "
+                            "minuscules, des chiffres et des signes comme ! ou -. Une phrase de passe plus longue "
+                            "est aussi une très bonne solution.",
+                        )
+                    ],
+                ),
+                step(
+                    "Un mot de passe différent pour chaque compte",
+                    p(
+                        "Si un site se fait voler ses mots de passe, les voleurs les essaient partout. Avec un mot "
+                        "de passe différent par compte, ils n'ouvrent qu'une porte.",
+                        "Le plus important : celui de votre messagerie.",
+                    ),
+                    quiz=check(
+                        "Vous avez un excellent mot de passe. Pouvez-vous l'utiliser pour tous vos comptes ?",
+                        ["Oui, s'il est très long", Right("Non, il faut un mot de passe différent par compte")],
+                        "Même excellent, un mot de passe volé sur un site ouvrirait tous les autres.",
+                    ),
+                ),
+                step(
+                    "Retenir ses mots de passe",
+                    p(
+                        "Vous pouvez utiliser un gestionnaire de mots de passe : une application qui les garde "
+                        "sous clé, protégée par un seul mot de passe principal.",
+                        "Ou notez-les dans un carnet rangé chez vous. Jamais sur un papier collé à l'écran, ni "
+                        "dans votre portefeuille.",
+                    ),
+                ),
+                step(
+                    "Ne jamais donner son mot de passe",
+                    p(
+                        "Aucun organisme ne vous demande votre mot de passe par téléphone, par SMS ou par "
+                        "courriel : ni votre banque, ni la CAF, ni l'Assurance Maladie, ni les impôts.",
+                        "Même un conseiller qui vous aide n'en a pas besoin : tapez-le vous-même.",
+                    ),
+                    callouts=[
+                        scam(
+                            "Le faux conseiller bancaire",
+                            "« Bonjour, ici votre banque. Donnez-moi le code que vous venez de recevoir par SMS "
+                            "pour bloquer une fraude. » C'est une arnaque. Raccrochez, puis appelez votre banque "
+                            "au numéro habituel.",
+                        )
+                    ],
+                    quiz=check(
+                        "Quelqu'un qui dit travailler à la CAF vous demande votre mot de passe au téléphone. Que "
+                        "faites-vous ?",
+                        ["Je le donne, c'est la CAF", Right("Je refuse et je raccroche")],
+                        "La CAF ne demande jamais votre mot de passe. Vous pouvez rappeler la CAF au numéro "
+                        "officiel, le 32 30.",
+                    ),
+                ),
+                step(
+                    "Ajouter la double authentification",
+                    p(
+                        "Beaucoup de sites proposent une vérification en deux étapes : en plus du mot de passe, "
+                        "un code envoyé sur votre téléphone.",
+                        "Activez-la dans les réglages de votre compte, surtout pour votre messagerie.",
+                    ),
+                ),
+                step(
+                    "Mot de passe oublié ?",
+                    p(
+                        "Pas de panique. Sur la page de connexion, cliquez sur <b>Mot de passe oublié ?</b>.",
+                        "Un lien ou un code arrive par courriel ou par SMS pour en choisir un nouveau.",
+                    ),
+                ),
+            ],
+        },
+        {
+            "slug": "reconnaitre-un-faux-message",
+            "title": "Reconnaître un faux message",
+            "intro": "Faux SMS de colis, faux courriel d'ameli ou de la CAF, faux site de carte d'identité : "
+            "apprenez les signes d'une arnaque, et quoi faire.",
+            "duration_minutes": 20,
+            "checklist": [equipment("Votre téléphone ou votre messagerie")],
+            "steps": [
+                step(
+                    "Les signes d'un faux message",
+                    p("Méfiez-vous quand un message :")
+                    + ul(
+                        "vous presse (« dernier jour », « sous 24 h ») ou vous menace ;",
+                        "demande un petit paiement (1 ou 2 €) ou votre carte bancaire ;",
+                        "demande un code reçu par SMS ou un mot de passe ;",
+                        "contient un lien vers un site inconnu ;",
+                        "vient d'un numéro ou d'une adresse bizarre ;",
+                        "contient des fautes.",
+                    ),
+                    image="faux-sms.svg",
+                    alt="Un faux SMS : « Votre colis est bloqué. Dernier jour ! Réglez 1,99 € de frais », avec un "
+                    "lien vers suivi-colis-livr.info. Trois signes sont entourés en rouge : l'urgence, le paiement "
+                    "et le lien inconnu.",
+                    callouts=[
+                        scam(
+                            "Le bon réflexe",
+                            "Dans le doute, ne cliquez pas. Allez vous-même sur le site officiel en tapant son "
+                            "adresse, ou appelez l'organisme.",
+                        )
+                    ],
+                ),
+                step(
+                    "Le faux colis",
+                    p(
+                        "« Votre colis n'a pas pu être livré, réglez les frais » : c'est l'arnaque la plus courante.",
+                        "Vous n'attendez pas de colis ? Supprimez le message. Vous en attendez un ? Ne cliquez pas "
+                        "sur le lien : tapez vous-même le numéro de suivi sur le site du transporteur, par exemple "
+                        "laposte.fr.",
+                    ),
+                    callouts=[
+                        scam(
+                            "Des « frais de livraison » par SMS",
+                            "Un colis déjà payé n'a pas de frais à régler par un lien dans un SMS. Vérifiez "
+                            "toujours sur le site officiel, avec votre numéro de suivi.",
+                        )
+                    ],
+                    quiz=check(
+                        "Vous attendez un colis. Un SMS vous demande 1,99 € pour le livrer. Que faites-vous ?",
+                        [
+                            "Je paie, ce n'est pas cher",
+                            Right("Je ne clique pas et je vérifie sur le site du transporteur"),
+                        ],
+                        "Les arnaqueurs demandent un petit montant pour obtenir votre carte bancaire. Ensuite, "
+                        "ils prennent beaucoup plus.",
+                    ),
+                ),
+                step(
+                    "Les faux messages d'ameli",
+                    p(
+                        "« Votre carte Vitale expire, commandez la nouvelle », « Un remboursement vous attend » : "
+                        "ces messages imitent l'Assurance Maladie.",
+                        "Regardez l'adresse de l'expéditeur : elle imite le vrai nom, avec une lettre changée ou "
+                        "des mots en plus.",
+                    ),
+                    image="faux-courriel.svg",
+                    alt="Un faux courriel au nom de l'Assurance Maladie. L'adresse de l'expéditeur, "
+                    "service@ameIi-rembourse.com, est entourée en rouge : elle n'est pas officielle. Le message "
+                    "menace de bloquer les droits et propose « Saisir ma carte bancaire ».",
+                    callouts=[
+                        scam(
+                            "L'Assurance Maladie ne demande jamais vos coordonnées bancaires par SMS",
+                            "Ni par SMS, ni par courriel : l'Assurance Maladie ne vous demande jamais votre "
+                            "numéro de carte bancaire, votre RIB ou votre mot de passe.",
+                            "La carte Vitale n'a pas de date de fin : un message qui dit qu'elle « expire » est "
+                            "une arnaque.",
+                        )
+                    ],
+                    quiz=check(
+                        "Un SMS dit : « Votre carte Vitale expire, commandez la nouvelle ici ». C'est…",
+                        [Right("Une arnaque : je supprime le SMS"), "Vrai : je clique vite pour la commander"],
+                        "La carte Vitale n'expire pas. Pour toute question, passez par votre compte ameli ou le "
+                        "36 46.",
+                    ),
+                ),
+                step(
+                    "Les faux messages de la CAF",
+                    p(
+                        "« La CAF vous doit un remboursement », « Mettez à jour votre dossier, sinon vos aides "
+                        "s'arrêtent » : ces messages imitent la CAF pour voler vos codes ou votre carte bancaire.",
+                    ),
+                    callouts=[
+                        scam(
+                            "La CAF ne demande jamais vos codes",
+                            "La CAF ne vous demande jamais votre mot de passe ni votre numéro de carte bancaire "
+                            "par SMS, par courriel ou par téléphone.",
+                            "Pour vérifier, connectez-vous vous-même sur caf.fr ou dans l'application de la CAF.",
+                        )
+                    ],
+                ),
+                step(
+                    "Les faux sites de carte d'identité et de permis",
+                    p(
+                        "Des sites payants imitent l'ANTS. Ils font payer des dizaines d'euros pour une démarche "
+                        "gratuite, ou bien moins chère sur le site officiel.",
+                    ),
+                    callouts=[
+                        scam(
+                            "La pré-demande ANTS est gratuite : méfiez-vous des sites payants",
+                            "La pré-demande de carte d'identité ou de passeport est gratuite sur le site officiel, "
+                            "ants.gouv.fr. Les sites de l'État se terminent par .gouv.fr.",
+                        ),
+                        warning(
+                            "Pas toujours .gouv.fr",
+                            "Certains sites officiels ne finissent pas par .gouv.fr : ameli.fr, caf.fr, "
+                            "francetravail.fr, laposte.fr. Apprenez leur adresse exacte.",
+                        ),
+                    ],
+                    quiz=check(
+                        "Un site vous demande 49 € pour votre pré-demande de carte d'identité. C'est…",
+                        [
+                            "Le prix normal",
+                            Right("Un site non officiel : la pré-demande est gratuite sur ants.gouv.fr"),
+                        ],
+                        "Sur ants.gouv.fr, la pré-demande ne coûte rien. Un timbre fiscal n'est demandé qu'en cas "
+                        "de perte ou de vol.",
+                    ),
+                ),
+                step(
+                    "Vérifier l'adresse d'un site",
+                    p(
+                        "Avant de taper un code, regardez la <b>barre d'adresse</b> en haut du navigateur. Le nom du "
+                        "site doit être exactement le bon : ameli.fr, pas ameli-remboursement.com.",
+                    ),
+                    image="navigateur-adresse.svg",
+                    alt="Un navigateur. En haut, la barre d'adresse, en jaune, affiche https://www.ameli.fr avec un "
+                    "petit cadenas. Une flèche montre qu'il faut vérifier le nom du site à cet endroit.",
+                    callouts=[
+                        warning(
+                            "Le cadenas ne suffit pas",
+                            "Le cadenas dit que la connexion est protégée, pas que le site est honnête. Les faux "
+                            "sites ont aussi un cadenas.",
+                        )
+                    ],
+                    quiz=check(
+                        "Quelle adresse est celle du vrai site de l'Assurance Maladie ?",
+                        [
+                            "https://ameli-remboursement.com",
+                            Right("https://www.ameli.fr"),
+                            "https://www.ameli.fr.securite-compte.info",
+                        ],
+                        "Le nom du site est juste avant le premier « / ». Dans la dernière adresse, le vrai nom "
+                        "est securite-compte.info.",
+                    ),
+                ),
+                step(
+                    "Signaler et réagir",
+                    ul(
+                        "Faux SMS : transférez-le gratuitement au <b>33700</b>, puis supprimez-le.",
+                        f"Faux courriel : signalez-le sur {link('https://www.signal-spam.fr')}, puis supprimez-le.",
+                        "Vous avez donné votre carte bancaire ? Appelez tout de suite votre banque pour faire "
+                        "opposition.",
+                        "Vous avez donné un mot de passe ? Changez-le tout de suite.",
+                    )
+                    + p(f"Pour être aidé : {link('https://www.cybermalveillance.gouv.fr')}."),
+                    callouts=[
+                        tip(
+                            "Ce n'est pas votre faute",
+                            "Les arnaqueurs sont des professionnels. Parlez-en vite : plus vous agissez tôt, plus "
+                            "on peut limiter les dégâts.",
+                        )
+                    ],
+                    quiz=check(
+                        "Que faire d'un faux SMS ?",
+                        [
+                            "Y répondre « STOP »",
+                            Right("Le transférer au 33700, puis le supprimer"),
+                            "Cliquer sur le lien pour voir",
+                        ],
+                        "Le 33700 est le numéro gratuit de signalement des SMS frauduleux. Ne répondez pas : cela "
+                        "confirme que votre numéro est actif.",
+                    ),
+                ),
+            ],
+        },
+    ],
+}

@@ -1,0 +1,198 @@
+"""The demo learning content that `seed_demo` creates: complete, valid, accessible, and idempotent."""
+
+import io
+import re
+from pathlib import Path
+
+from django.conf import settings as django_settings
+from django.core.management import call_command
+
+from wagtail.images import get_image_model
+from wagtail.models import Page
+
+import pytest
+
+from assessments.models import Competence
+from cms.models import GlossaryTerm, HomePage, Operator, Procedure
+from cms.text import fold
+from learning.demo_content import IMAGES, MODULES
+from learning.enums import ExclusionType
+from learning.models import ModuleIndexPage, ModulePage, TutorialPage
+
+pytestmark = pytest.mark.django_db
+
+ILLUSTRATIONS = Path(django_settings.BASE_DIR) / "static" / "img" / "tutorials"
+ALLOWED_TAGS = {"p", "b", "i", "ul", "ol", "li", "a"}
+OPERATOR_SLUGS = {
+    "france-travail",
+    "ameli",
+    "assurance-retraite",
+    "caf",
+    "msa",
+    "la-poste",
+    "ants",
+    "impots",
+    "justice",
+    "franceconnect",
+}
+TOPICS = [
+    "souris",
+    "clavier",
+    "écran tactile",
+    "adresse électronique",
+    "envoyer un message",
+    "joindre un document",
+    "mot de passe",
+    "faux message",
+    "compte ameli",
+    "FranceConnect",
+    "trimestrielles",
+    "France Travail",
+    "carte d'identité",
+    "colis",
+    "revenus",
+]
+
+
+def seed(settings):
+    settings.DEBUG = True
+    call_command("seed_demo", stdout=io.StringIO())
+
+
+def snapshot():
+    """What must not change when the seed runs again."""
+    tutorials = TutorialPage.objects.order_by("path")
+    return {
+        "pages": Page.objects.count(),
+        "modules": ModulePage.objects.count(),
+        "tutorials": tutorials.count(),
+        "catalogues": ModuleIndexPage.objects.count(),
+        "operators": Operator.objects.count(),
+        "procedures": Procedure.objects.count(),
+        "glossary": GlossaryTerm.objects.count(),
+        "images": get_image_model().objects.count(),
+        "step_ids": {page.slug: page.step_ids for page in tutorials},
+        "checklist_ids": {page.slug: [block.id for block in page.checklist] for page in tutorials},
+        "module_links": {
+            page.slug: (
+                sorted(page.operators.values_list("slug", flat=True)),
+                sorted(page.competences.values_list("code", flat=True)),
+            )
+            for page in ModulePage.objects.all()
+        },
+    }
+
+
+def html_tags(text):
+    return {tag.lower() for tag in re.findall(r"</?\s*([a-zA-Z0-9]+)", str(text))}
+
+
+def test_seeding_twice_gives_the_same_catalogue_and_keeps_step_ids(settings):
+    seed(settings)
+    first = snapshot()
+    seed(settings)
+    assert snapshot() == first
+    all_step_ids = [step_id for ids in first["step_ids"].values() for step_id in ids]
+    assert len(all_step_ids) == len(set(all_step_ids))
+
+
+def test_seeded_catalogue_is_complete_valid_and_illustrated(settings):
+    seed(settings)
+
+    catalogue = ModuleIndexPage.objects.get()
+    home = HomePage.objects.get()
+    assert catalogue.slug == "catalogue" and catalogue.get_parent().specific == home and catalogue.live
+    learn_entry = next(block for block in home.entry_points if block.value["icon"] == "learn")
+    assert learn_entry.value["page"].specific == catalogue
+
+    modules = ModulePage.objects.child_of(catalogue).live()
+    tutorials = TutorialPage.objects.descendant_of(catalogue).live().specific()
+    assert modules.count() >= 5
+    assert tutorials.count() >= 13
+    assert modules.filter(exclusion_type=ExclusionType.EQUIPMENT).exists()
+    for module in modules:
+        assert module.operators.exists() or module.competences.exists(), module.slug
+        assert 2 <= module.get_children().count() <= 4, module.slug
+        assert len(module.summary) <= 300 and module.objective_list, module.slug
+
+    steps_block = TutorialPage._meta.get_field("steps").stream_block
+    checklist_block = TutorialPage._meta.get_field("checklist").stream_block
+    step_count = question_count = 0
+    callout_kinds = set()
+    for tutorial in tutorials:
+        steps = [block.value for block in tutorial.steps]
+        assert 4 <= len(steps) <= 10, tutorial.slug
+        assert len(tutorial.checklist) >= 1, tutorial.slug
+        # The blocks' own rules: alt text when an image is set, one right answer, maximum lengths.
+        steps_block.clean(tutorial.steps)
+        checklist_block.clean(tutorial.checklist)
+        illustrated = [step for step in steps if step["image"]]
+        assert illustrated, f"{tutorial.slug} has no illustration"
+        for step in steps:
+            step_count += 1
+            assert html_tags(step["instruction"]) <= ALLOWED_TAGS, tutorial.slug
+            if step["image"]:
+                assert step["image_alt"].strip() and not step["image_decorative"], tutorial.slug
+            for callout in step["callouts"]:
+                callout_kinds.add(callout["kind"])
+                assert html_tags(callout["text"]) <= ALLOWED_TAGS, tutorial.slug
+            if step["check_question"]:
+                question_count += 1
+                options = step["check_options"]
+                assert len(options) >= 2 and sum(option["correct"] for option in options) == 1, tutorial.slug
+                assert step["check_explanation"], tutorial.slug
+    assert callout_kinds == {"tip", "warning", "scam"}
+    assert question_count >= step_count / 4, (question_count, step_count)
+
+    titles = " ".join(page.title for page in [*modules, *tutorials]).lower()
+    for topic in TOPICS:
+        assert topic.lower() in titles, topic
+
+
+def test_seeded_reference_data_glossary_and_images(settings):
+    seed(settings)
+
+    assert set(Operator.objects.values_list("slug", flat=True)) >= OPERATOR_SLUGS
+    assert all(operator.website.startswith("https://") for operator in Operator.objects.all())
+    assert Competence.objects.filter(modules__isnull=False).exists()
+    assert Procedure.objects.filter(modules__isnull=False).count() >= 5
+
+    terms = GlossaryTerm.objects.all()
+    assert terms.count() >= 30
+    for term in terms:
+        assert term.definition and len(term.definition) <= 300, term.term
+    forms = [fold(form) for term in terms for form in term.forms]
+    assert len(forms) == len(set(forms)), "a written form points to two glossary terms"
+    for expected in ["courriel", "e-mail", "adresse electronique", "phishing", "nir", "avis d'impot"]:
+        assert expected in forms, expected
+
+    scams = [
+        callout
+        for tutorial in TutorialPage.objects.all()
+        for block in tutorial.steps
+        for callout in block.value["callouts"]
+        if callout["kind"] == "scam"
+    ]
+    assert len(scams) >= 10
+    scam_text = " ".join(f"{callout['title']} {callout['text']}" for callout in scams)
+    for organisation in ["Assurance Maladie", "CAF", "ANTS", "colis"]:
+        assert organisation in scam_text, organisation
+
+    images = get_image_model().objects.filter(title__in=IMAGES.values())
+    assert images.count() == len(IMAGES) >= 13
+    for image in images:
+        assert image.file.name.endswith(".svg") and image.width > 0 and image.height > 0, image.title
+        assert image.description, image.title
+
+
+def test_illustrations_are_small_titled_svg_drawings():
+    used = {step["image"] for module in MODULES for tutorial in module["tutorials"] for step in tutorial["steps"]}
+    used.discard(None)
+    assert used <= set(IMAGES)
+    assert len(used) >= 13
+    for filename in IMAGES:
+        path = ILLUSTRATIONS / filename
+        text = path.read_text(encoding="utf-8")
+        assert path.stat().st_size < 6 * 1024, filename
+        assert re.search(r"<title[^>]*>[^<]{10,}</title>", text), filename
+        assert 'viewBox="' in text and "<image" not in text and "<script" not in text, filename
