@@ -51,7 +51,8 @@
     });
   }
 
-  // Glossary: each linked term becomes a button that shows its definition right below, by click or keyboard.
+  // Glossary: each linked term becomes a disclosure that shows its definition right below, by click or keyboard.
+  // The link keeps flowing with the text (a <button> cannot wrap across lines); it acts as a button.
   var dataElement = document.getElementById("glossary-data");
   if (dataElement) {
     var definitions = JSON.parse(dataElement.textContent || "{}");
@@ -59,12 +60,6 @@
       var entry = definitions[link.getAttribute("data-term")];
       if (!entry) return;
       var id = "definition-" + index;
-      var button = document.createElement("button");
-      button.type = "button";
-      button.className = "glossary-term";
-      button.setAttribute("aria-expanded", "false");
-      button.setAttribute("aria-controls", id);
-      button.textContent = link.textContent;
       var definition = document.createElement("span");
       definition.className = "glossary-definition";
       definition.id = id;
@@ -77,17 +72,22 @@
       more.href = link.getAttribute("href");
       more.textContent = "Voir le glossaire";
       definition.appendChild(more);
-      link.replaceWith(button);
-      button.insertAdjacentElement("afterend", definition);
-      button.addEventListener("click", function () {
-        var open = button.getAttribute("aria-expanded") === "true";
-        button.setAttribute("aria-expanded", open ? "false" : "true");
+      link.setAttribute("role", "button");
+      link.setAttribute("aria-expanded", "false");
+      link.setAttribute("aria-controls", id);
+      link.setAttribute("title", "Voir la définition");
+      var block = link.closest("p, li, div") || link.parentNode;
+      block.insertAdjacentElement("afterend", definition);
+      function toggle(event) {
+        event.preventDefault();
+        var open = link.getAttribute("aria-expanded") === "true";
+        link.setAttribute("aria-expanded", open ? "false" : "true");
         definition.hidden = open;
-      });
-      button.addEventListener("keydown", function (event) {
-        if (event.key === "Escape" && button.getAttribute("aria-expanded") === "true") {
-          button.click();
-        }
+      }
+      link.addEventListener("click", toggle);
+      link.addEventListener("keydown", function (event) {
+        if (event.key === " ") toggle(event);
+        if (event.key === "Escape" && link.getAttribute("aria-expanded") === "true") toggle(event);
       });
     });
   }

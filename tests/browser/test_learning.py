@@ -72,7 +72,7 @@ def test_anonymous_visitor_follows_a_tutorial_signs_up_and_finishes_it(mobile_pa
 
 def test_glossary_definition_opens_by_keyboard_alone(page, content):
     page.goto(content.url)
-    term = page.locator("button.glossary-term").first
+    term = page.locator(".glossary-term[role=button]").first
     for _ in range(60):
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.classList.contains('glossary-term')"):
