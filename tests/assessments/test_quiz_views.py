@@ -2,9 +2,10 @@ import re
 import threading
 import uuid
 
-import pytest
 from django.db import connection
 from django.test import Client
+
+import pytest
 
 from assessments.models import Answer, QuizAttempt
 from learning.enums import ProgressStatus
@@ -70,7 +71,9 @@ def test_fail_then_review_only_the_mistakes_then_pass(client, resident, quiz):
     retry = QuizAttempt.objects.exclude(pk=first.pk).get()
     assert retry.question_ids == ["q-single", "q-tf"]
     assert retry.retry_of == first
-    client.post(attempt_url(quiz, retry), {**post_data({k: RIGHT_ANSWERS[k] for k in ("q-single", "q-tf")}), "terminer": "1"})
+    client.post(
+        attempt_url(quiz, retry), {**post_data({k: RIGHT_ANSWERS[k] for k in ("q-single", "q-tf")}), "terminer": "1"}
+    )
     retry.refresh_from_db()
     assert retry.passed
 
@@ -96,7 +99,9 @@ def test_save_button_without_javascript_keeps_answers(client, resident, quiz):
     client.force_login(resident)
     start(client, quiz)
     attempt = QuizAttempt.objects.get()
-    response = client.post(attempt_url(quiz, attempt), {**post_data({"q-tf": RIGHT_ANSWERS["q-tf"]}), "enregistrer": "1"})
+    response = client.post(
+        attempt_url(quiz, attempt), {**post_data({"q-tf": RIGHT_ANSWERS["q-tf"]}), "enregistrer": "1"}
+    )
     assert response.status_code == 302
     assert Answer.objects.get(attempt=attempt, question_id="q-tf").correct
     assert not QuizAttempt.objects.get().is_submitted
@@ -209,7 +214,10 @@ def test_results_show_the_result_per_competence(client, resident, module):
     start(client, quiz)
     response = client.post(attempt_url(quiz, QuizAttempt.objects.get()), {**post_data(RIGHT_ANSWERS), "terminer": "1"})
     content = client.get(response["Location"]).content.decode()
-    assert "4.1 Sécuriser l&#x27;environnement numérique" in content or "4.1 Sécuriser l'environnement numérique" in content
+    assert (
+        "4.1 Sécuriser l&#x27;environnement numérique" in content
+        or "4.1 Sécuriser l'environnement numérique" in content
+    )
 
 
 def many_questions(count):
