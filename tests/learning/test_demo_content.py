@@ -112,7 +112,7 @@ def test_seeded_catalogue_is_complete_valid_and_illustrated(settings):
     assert modules.filter(exclusion_type=ExclusionType.EQUIPMENT).exists()
     for module in modules:
         assert module.operators.exists() or module.competences.exists(), module.slug
-        assert 2 <= module.get_children().count() <= 4, module.slug
+        assert 2 <= TutorialPage.objects.child_of(module).count() <= 4, module.slug
         assert len(module.summary) <= 300 and module.objective_list, module.slug
 
     steps_block = TutorialPage._meta.get_field("steps").stream_block
@@ -196,3 +196,21 @@ def test_illustrations_are_small_titled_svg_drawings():
         assert path.stat().st_size < 6 * 1024, filename
         assert re.search(r"<title[^>]*>[^<]{10,}</title>", text), filename
         assert 'viewBox="' in text and "<image" not in text and "<script" not in text, filename
+
+
+def test_seeded_quizzes_cover_every_kind_with_competences(settings):
+    from assessments.models import QuizPage
+
+    settings.DEBUG = True
+    call_command("seed_demo", stdout=io.StringIO())
+    quizzes = list(QuizPage.objects.live())
+    assert len(quizzes) >= 4
+    assert len({quiz.get_parent().pk for quiz in quizzes}) == len(quizzes)
+    kinds = set()
+    for quiz in quizzes:
+        assert len(quiz.questions) >= 6
+        for block in quiz.questions:
+            kinds.add(block.block_type)
+            assert block.value["competence"] is not None, (quiz.slug, block.id)
+    assert kinds == {"single", "multiple", "true_false", "short_answer", "matching", "ordering"}
+    assert QuizPage.objects.filter(slug="quiz-se-proteger", live=True).exists()  # imported from GIFT

@@ -1,0 +1,98 @@
+"""Wagtail admin: import a GIFT file into a draft quiz, with a preview of what will be created."""
+
+import secrets
+
+from django import forms
+from django.contrib import messages
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+
+from wagtail.models import Page
+
+from assessments import gift_import
+from assessments.gift_import import MAX_BYTES
+from assessments.models import QuizPage
+from assessments.questions import KIND_LABELS
+
+SESSION_KEY = "gift_imports"
+
+
+def modules_for(user):
+    """Pages under which this person may create a quiz."""
+    parent_types = [model.lower().split(".") for model in QuizPage.parent_page_types]
+    content_types = [ContentType.objects.get_by_natural_key(app, model) for app, model in parent_types]
+    pages = Page.objects.filter(content_type__in=content_types).order_by("title")
+    return [page for page in pages if page.permissions_for_user(user).can_add_subpage()]
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(label="Fichier GIFT", help_text="Format texte de Moodle, encodé en UTF-8, 1 Mo au plus.")
+    module = forms.TypedChoiceField(label="Module", coerce=int)
+    title = forms.CharField(label="Titre du quiz", max_length=200)
+
+    def __init__(self, *args, modules, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.modules = {page.pk: page for page in modules}
+        self.fields["module"].choices = [(page.pk, page.title) for page in modules]
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_BYTES:
+            raise forms.ValidationError("Le fichier dépasse 1 Mo : découpez-le en plusieurs fichiers.")
+        return upload
+
+
+def import_gift(request):
+    modules = modules_for(request.user)
+    if not modules:
+        raise PermissionDenied
+    store = request.session.setdefault(SESSION_KEY, {})
+    if request.method == "POST" and request.POST.get("token") in store:
+        pending = store.pop(request.POST["token"])
+        request.session.modified = True
+        module = next((page for page in modules if page.pk == pending["module"]), None)
+        if module is None:
+            raise PermissionDenied
+        try:
+            parsed = gift_import.preview(pending["data"].encode("utf-8"), title=pending["title"])
+        except gift_import.ImportRefused as error:
+            messages.error(request, str(error))
+            return redirect("assessments_import_gift")
+        quiz = gift_import.create_draft_quiz(module=module.specific, parsed=parsed, user=request.user)
+        messages.success(
+            request, f"Quiz « {quiz.title} » créé en brouillon : relisez-le puis soumettez-le à la relecture."
+        )
+        return redirect("wagtailadmin_pages:edit", quiz.pk)
+
+    form = UploadForm(request.POST or None, request.FILES or None, modules=modules)
+    context = {"form": form, "header_title": "Importer un quiz (GIFT)"}
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data["file"].read()
+        try:
+            parsed = gift_import.preview(data, title=form.cleaned_data["title"])
+        except gift_import.ImportRefused as error:
+            form.add_error("file", str(error))
+        else:
+            token = secrets.token_urlsafe(16)
+            store[token] = {
+                "data": data.decode("utf-8-sig"),
+                "module": form.cleaned_data["module"],
+                "title": parsed.title,
+            }
+            request.session.modified = True
+            context.update(
+                {
+                    "preview": parsed,
+                    "token": token,
+                    "module": form.modules[form.cleaned_data["module"]],
+                    "kind_labels": KIND_LABELS,
+                }
+            )
+    return TemplateResponse(request, "assessments/admin/import_gift.html", context)
+
+
+def import_url():
+    return reverse("assessments_import_gift")
