@@ -35,3 +35,24 @@ def test_migrations_have_telling_names():
         folder = Path(apps.get_app_config(label).path) / "migrations"
         for migration in folder.glob("[0-9]*.py"):
             assert "_auto_" not in migration.name, migration
+
+
+def stream_child_blocks():
+    from wagtail.fields import StreamField
+
+    seen = {}
+    for model in project_page_models():
+        for field in model._meta.get_fields():
+            if isinstance(field, StreamField):
+                for name, block in field.stream_block.child_blocks.items():
+                    seen[f"{model.__name__}.{field.name}.{name}"] = block
+    return seen
+
+
+@pytest.mark.parametrize("path", sorted(stream_child_blocks()))
+def test_every_block_authors_pick_has_an_icon_a_template_and_a_description(path):
+    block = stream_child_blocks()[path]
+    assert block.meta.icon and block.meta.icon != "placeholder", path
+    assert block.meta.template, path
+    get_template(block.meta.template)
+    assert block.meta.description, path
