@@ -1,5 +1,6 @@
-import pytest
 from wagtail.blocks.struct_block import StructBlockValidationError
+
+import pytest
 
 from assessments.blocks import (
     MatchingBlock,
