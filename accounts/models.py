@@ -29,12 +29,17 @@ class PasAPasUserManager(UserManager.from_queryset(UserQuerySet)):
     def get_by_natural_key(self, username):
         return self.get(username__iexact=username)
 
+    def create_superuser(self, username, email=None, password=None, **extra_fields):
+        extra_fields.setdefault("kind", UserKind.PROFESSIONAL)
+        return super().create_superuser(username, email, password, **extra_fields)
+
 
 class User(AbstractUser):
     """Anyone with an account. Residents often have no email address: the username is what they remember."""
 
     email = models.EmailField("adresse électronique", blank=True, null=True, default=None)
     kind = models.CharField("type de compte", max_length=20, choices=UserKind.choices, default=UserKind.RESIDENT)
+    phone = models.CharField("téléphone", max_length=30, blank=True)
     display_name = models.CharField(
         "nom affiché",
         max_length=150,
@@ -166,3 +171,36 @@ class StructureLink(models.Model):
     def withdraw(self):
         self.withdrawn_at = timezone.now()
         self.save(update_fields=["withdrawn_at"])
+
+
+class AccessCardQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(revoked_at__isnull=True)
+
+
+class AccessCard(models.Model):
+    """A resident's login card: an access code (typed) and a QR token (scanned). Only hashes are stored."""
+
+    resident = models.ForeignKey(User, on_delete=models.CASCADE, related_name="access_cards")
+    code_hash = models.CharField(max_length=128)
+    qr_token_hash = models.CharField(max_length=64, unique=True)
+    issued_by = models.ForeignKey(User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    issued_at = models.DateTimeField(auto_now_add=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    objects = AccessCardQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "carte de connexion"
+        verbose_name_plural = "cartes de connexion"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["resident"],
+                condition=models.Q(revoked_at__isnull=True),
+                name="accesscard_one_active_per_resident",
+            )
+        ]
+
+    def __str__(self):
+        state = "révoquée" if self.revoked_at else "active"
+        return f"Carte de {self.resident} ({state})"

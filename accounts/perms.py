@@ -87,3 +87,14 @@ def must_set_up_mfa(user):
     if not (settings.PROFESSIONALS_REQUIRE_MFA and is_professional(user)):
         return False
     return not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+
+
+def managed_structures(user):
+    """Structures whose agents this person manages."""
+    if not user.is_authenticated:
+        return Structure.objects.none()
+    if user.is_superuser:
+        return Structure.objects.all()
+    if not is_professional(user):
+        return Structure.objects.none()
+    return Structure.objects.filter(memberships__user=user, memberships__is_manager=True)

@@ -28,6 +28,8 @@ def site_nav(request):
         items.append({"label": "Catalogue", "url": catalogue})
     if user is not None and user.is_authenticated:
         items.append({"label": "Mon parcours", "url": reverse("my_path")})
+    if user is not None and perms.is_agent(user):
+        items.append({"label": "Espace agent", "url": reverse("agent:home")})
     can_author = user is not None and perms.can_access_wagtail_admin(user)
     if can_author:
         items.append({"label": "Rédaction", "url": reverse("wagtailadmin_home")})

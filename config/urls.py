@@ -20,6 +20,8 @@ urlpatterns = [
     path("comptes/", include("allauth.urls")),
     path("", include("cms.urls")),
     path("", include("learning.urls")),
+    path("espace-agent/", include("learning.agent_urls")),
+    path("", include("accounts.urls")),
 ]
 
 if settings.DEBUG:

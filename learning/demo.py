@@ -20,7 +20,7 @@ from wagtail.images import get_image_model
 from assessments.models import Competence
 from cms import demo as cms_demo
 from cms.models import GlossaryTerm, Operator, Procedure
-from learning import demo_quizzes
+from learning import demo_followup, demo_quizzes
 from learning.demo_content import GLOSSARY, IMAGES, MODULES, OPERATORS, PROCEDURES
 from learning.models import ModuleIndexPage, ModulePage, TutorialPage
 
@@ -237,6 +237,7 @@ def seed(ctx):
             tutorials.append(upsert_tutorial(module_page, tutorial_data, images))
 
     demo_quizzes.seed(ctx, {module.slug: module for module in modules})
+    demo_followup.seed(ctx)
 
     ctx.setdefault("entry_pages", {})["learn"] = index
     ctx["catalogue"] = index

@@ -28,3 +28,19 @@ class ChecklistKind(models.TextChoices):
     DOCUMENT = "document", "Document"
     EQUIPMENT = "equipment", "Équipement"
     ACCOUNT = "account", "Compte ou identifiant"
+
+
+class Autonomy(models.TextChoices):
+    FOR_THEM = "for_them", "Fait pour la personne"
+    WITH_THEM = "with_them", "Fait avec elle"
+    ALONE = "alone", "Fait seule"
+
+
+class FollowUpStatus(models.TextChoices):
+    """A resident's status in the agent's list: what needs the agent's attention first."""
+
+    NOT_STARTED = "not_started", "Pas commencé"
+    IN_PROGRESS = "in_progress", "En cours"
+    COMPLETED = "completed", "Terminé"
+    NEEDS_HELP = "needs_help", "A besoin d'aide"
+    OVERDUE = "overdue", "En retard"

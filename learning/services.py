@@ -1,14 +1,14 @@
 """Writes and reads of progress. The roll-up per module is written in the same transaction as the step."""
 
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import F, Max
 from django.utils import timezone
 
 from accounts.models import User
 from cms.glossary import Linker, current_matcher
 from cms.models import routed_ancestors
 from learning.enums import ProgressStatus
-from learning.models import ModulePage, ModuleProgress, PageProgress, TutorialPage
+from learning.models import Assignment, ModulePage, ModuleProgress, PageProgress, TutorialPage
 from learning.progress import first_step_not_done, module_rollup, tutorial_fraction, tutorial_status
 
 SESSION_KEY = "pasapas_progress"
@@ -254,7 +254,16 @@ def my_path(user):
         .order_by("-last_activity_at")
     )
     last_activity = ModuleProgress.objects.filter(user=user).aggregate(last=Max("last_activity_at"))["last"]
+    progress_by_module = {row.module_id: row for row in rows}
+    assignments = [
+        {"assignment": assignment, "progress": progress_by_module.get(assignment.module_id)}
+        for assignment in Assignment.objects.active()
+        .filter(resident=user)
+        .select_related("module", "structure")
+        .order_by(F("due_date").asc(nulls_last=True), "created_at")
+    ]
     return {
+        "assignments": assignments,
         "in_progress": [row for row in rows if row.status == ProgressStatus.IN_PROGRESS],
         "completed": [row for row in rows if row.status == ProgressStatus.COMPLETED],
         "next_row": next((row for row in rows if row.status == ProgressStatus.IN_PROGRESS and row.next_page), None),

@@ -1,15 +1,21 @@
 """Resident-facing views that are not Wagtail pages: marking a step done, the print view, « Mon parcours »."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponseNotAllowed, JsonResponse
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.safestring import mark_safe
 
 import segno
 
+from accounts.enums import ConsentMethod
+from accounts.models import Structure, StructureLink
+from accounts.services import link_resident, unlink_resident
 from cms.glossary import Linker, current_matcher
 from learning import services
+from learning.agent_forms import JoinStructureForm
+from learning.workshops import next_session_for
 
 
 def mark_step_done(request, tutorial, step_id):
@@ -58,4 +64,50 @@ def print_tutorial(request, tutorial):
 
 @login_required
 def my_path(request):
-    return TemplateResponse(request, "learning/my_path.html", services.my_path(request.user))
+    context = services.my_path(request.user)
+    context["links"] = list(StructureLink.objects.active().filter(resident=request.user).select_related("structure"))
+    context["join_form"] = JoinStructureForm()
+    context["next_session"] = next_session_for(request.user)
+    return TemplateResponse(request, "learning/my_path.html", context)
+
+
+@login_required
+def join_structure(request):
+    """A resident enters a structure's code, sees what will be shared, and consents (or not)."""
+    if request.method != "POST":
+        return redirect("my_path")
+    form = JoinStructureForm(request.POST)
+    structure = None
+    if form.is_valid():
+        structure = Structure.objects.filter(join_code=form.cleaned_data["code"]).first()
+        if structure is None:
+            form.add_error("code", "Ce code ne correspond à aucune structure. Vérifiez-le avec votre conseiller.")
+    if structure is None:
+        context = services.my_path(request.user)
+        context.update(
+            {
+                "links": list(
+                    StructureLink.objects.active().filter(resident=request.user).select_related("structure")
+                ),
+                "join_form": form,
+                "next_session": next_session_for(request.user),
+            }
+        )
+        return TemplateResponse(request, "learning/my_path.html", context, status=400)
+    if request.POST.get("accord") == "oui":
+        link_resident(resident=request.user, structure=structure, method=ConsentMethod.JOIN_CODE)
+        messages.success(request, f"C'est fait : {structure.name} peut suivre votre progression.")
+        return redirect("my_path")
+    return TemplateResponse(
+        request, "learning/join_structure.html", {"structure": structure, "code": structure.join_code}
+    )
+
+
+@login_required
+def leave_structure(request, structure_id):
+    if request.method != "POST":
+        return redirect("my_path")
+    link = get_object_or_404(StructureLink.objects.active(), resident=request.user, structure_id=structure_id)
+    unlink_resident(resident=request.user, structure=link.structure)
+    messages.success(request, f"{link.structure.name} ne voit plus votre progression.")
+    return redirect("my_path")

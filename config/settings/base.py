@@ -58,6 +58,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "accounts.kiosk.IdleSessionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "config.middleware.SecurityHeadersMiddleware",
@@ -84,6 +85,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "config.context_processors.site_nav",
+                "accounts.kiosk.idle_session",
             ],
         },
     },
@@ -151,6 +153,19 @@ ACCOUNT_RATE_LIMITS = {
     "signup": "60/h/ip",
     "reset_password": "20/m/ip,5/m/key",
 }
+# Signing in with a login card (accounts.ratelimit): the 6th wrong code for one account within the window is
+# refused, even with the right code. Per network (REMOTE_ADDR, which the reverse proxy must set to the visitor's
+# address) only failures count, with a budget wide enough for a whole workshop room behind one address.
+CODE_LOGIN_ACCOUNT_FAILURES = 5
+CODE_LOGIN_WINDOW_SECONDS = 300
+CODE_LOGIN_NETWORK_FAILURES = 100
+
+# Shared computers (accounts.kiosk): residents' sessions end when the browser closes and after 20 minutes without
+# activity; professionals' after a longer idle time. A warning shows IDLE_WARNING_SECONDS before the end.
+RESIDENT_IDLE_TIMEOUT_SECONDS = 20 * 60
+PROFESSIONAL_IDLE_TIMEOUT_SECONDS = env_int("PROFESSIONAL_IDLE_TIMEOUT_SECONDS", 4 * 60 * 60)
+IDLE_WARNING_SECONDS = 60
+
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Pas à pas"
 PROFESSIONALS_REQUIRE_MFA = env_bool("PROFESSIONALS_REQUIRE_MFA", False)

@@ -72,7 +72,7 @@ def test_resident_signs_up_without_email_then_logs_out_and_in(mobile_page, site_
     assert User.objects.get(username="Djamel").email is None
     assert_accessible(page)
 
-    page.get_by_role("button", name="Se déconnecter").click()
+    page.get_by_role("button", name="Terminer ma session").click()
     page.get_by_role("link", name="Se connecter").first.wait_for()
 
     page.get_by_role("link", name="Se connecter").first.click()

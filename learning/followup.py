@@ -1,0 +1,369 @@
+"""The agent space's writes and reads: residents created at the desk, assignments, workshops, follow-up status.
+
+Every read starts from the agent's structures (accounts.perms): an agent never reaches a resident who is not linked,
+with consent still in force, to one of them.
+"""
+
+import datetime
+
+from django.db import IntegrityError, transaction
+from django.db.models import Case, Exists, IntegerField, Max, OuterRef, Q, Value, When
+from django.http import Http404
+from django.utils import timezone
+
+from accounts import cards, perms
+from accounts import services as account_services
+from accounts.enums import ConsentMethod
+from accounts.models import StructureLink
+from assessments.models import QuizAttempt
+from learning.enums import FollowUpStatus, ProgressStatus
+from learning.models import Assignment, AutonomyRecord, ModulePage, ModuleProgress, ResidentNote, Workshop
+
+INACTIVITY_DAYS = 14
+WRONG_ANSWERS_FOR_HELP = 4
+
+
+class AssignmentRefused(Exception):
+    """A French message explaining why the module cannot be assigned."""
+
+
+# Scope -------------------------------------------------------------------------------------------------------------
+
+
+def structures_for(agent):
+    return perms.structures_of(agent).order_by("name")
+
+
+def resident_or_404(agent, resident_id):
+    resident = perms.residents_visible_to(agent).filter(pk=resident_id).first()
+    if resident is None:
+        raise Http404("Personne introuvable.")
+    return resident
+
+
+def workshop_or_404(agent, workshop_id):
+    workshop = Workshop.objects.filter(pk=workshop_id, structure__in=structures_for(agent)).first()
+    if workshop is None:
+        raise Http404("Atelier introuvable.")
+    return workshop
+
+
+def shared_structure(agent, resident):
+    """The first structure of the agent that follows this resident (for records made on the structure's behalf)."""
+    link = (
+        StructureLink.objects.active()
+        .filter(resident=resident, structure__in=structures_for(agent))
+        .select_related("structure")
+        .order_by("structure__name")
+        .first()
+    )
+    if link is None:
+        raise Http404("Personne introuvable.")
+    return link.structure
+
+
+# Residents created at the desk --------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def create_resident(*, agent, structure, display_name, email=None, phone=""):
+    """Account, consent recorded at the desk, and a first login card (its code is shown once)."""
+    if structure not in structures_for(agent):
+        raise Http404
+    resident = cards.create_resident(display_name=display_name, email=email, phone=phone, created_by=agent)
+    account_services.link_resident(
+        resident=resident, structure=structure, method=ConsentMethod.DESK, recorded_by=agent
+    )
+    issued = cards.issue_card(resident=resident, issued_by=agent)
+    return resident, issued
+
+
+# Assignments -------------------------------------------------------------------------------------------------------
+
+
+def assignable_modules():
+    return ModulePage.objects.live().public().order_by("path")
+
+
+def _upsert_assignment(*, module, resident, structure, by, due_date, note, workshop):
+    defaults = {"due_date": due_date, "note": note, "assigned_by": by, "structure": structure}
+    if workshop is not None:
+        defaults["workshop"] = workshop
+    try:
+        with transaction.atomic():
+            assignment, created = Assignment.objects.active().get_or_create(
+                module_id=module.pk, resident=resident, defaults=defaults
+            )
+    except IntegrityError:  # another agent assigned it at the same moment
+        assignment, created = Assignment.objects.active().get(module_id=module.pk, resident=resident), False
+    if not created:
+        for field, value in defaults.items():
+            setattr(assignment, field, value)
+        assignment.save(update_fields=[*defaults])
+    return assignment
+
+
+def assign_module(*, module, residents, by, structure, due_date=None, note="", workshop=None):
+    """Give a module to residents: one active assignment per module and resident (an update when it exists)."""
+    if not ModulePage.objects.live().public().filter(pk=module.pk).exists():
+        raise AssignmentRefused("Ce module n'est pas publié : il ne peut pas être assigné.")
+    if due_date is not None and due_date < timezone.localdate() - datetime.timedelta(days=1):
+        raise AssignmentRefused("La date limite est déjà passée.")
+    return [
+        _upsert_assignment(
+            module=module,
+            resident=resident,
+            structure=structure,
+            by=by,
+            due_date=due_date,
+            note=note,
+            workshop=workshop,
+        )
+        for resident in residents
+    ]
+
+
+def unassign(*, assignment):
+    assignment.removed_at = timezone.now()
+    assignment.save(update_fields=["removed_at"])
+
+
+@transaction.atomic
+def assign_to_workshop(*, workshop, module, by, due_date=None, note=""):
+    """The group's current members get the module now; members who join later get it when they join."""
+    assignments = assign_module(
+        module=module,
+        residents=list(workshop.members.all()),
+        by=by,
+        structure=workshop.structure,
+        due_date=due_date,
+        note=note,
+        workshop=workshop,
+    )
+    workshop.modules.add(module)
+    return assignments
+
+
+@transaction.atomic
+def add_member(*, workshop, resident, by):
+    workshop.members.add(resident)
+    for module in ModulePage.objects.live().filter(pk__in=workshop.modules.values("pk")):
+        _upsert_assignment(
+            module=module,
+            resident=resident,
+            structure=workshop.structure,
+            by=by,
+            due_date=None,
+            note="",
+            workshop=workshop,
+        )
+
+
+def remove_member(*, workshop, resident):
+    workshop.members.remove(resident)
+
+
+# Follow-up status ---------------------------------------------------------------------------------------------------
+
+STATUS_ORDER = [
+    FollowUpStatus.OVERDUE,
+    FollowUpStatus.NEEDS_HELP,
+    FollowUpStatus.IN_PROGRESS,
+    FollowUpStatus.NOT_STARTED,
+    FollowUpStatus.COMPLETED,
+]
+
+
+def with_follow_up(residents, *, today=None):
+    """Annotate residents with `follow_up` (a FollowUpStatus value), `status_rank` and `last_activity`, in SQL."""
+    today = today or timezone.localdate()
+    now = timezone.now()
+    quiet_since = now - datetime.timedelta(days=INACTIVITY_DAYS)
+    active = Assignment.objects.active().filter(resident=OuterRef("pk"))
+    completed = ModuleProgress.objects.filter(
+        user=OuterRef("resident"), module=OuterRef("module"), status=ProgressStatus.COMPLETED
+    )
+    recent = ModuleProgress.objects.filter(
+        user=OuterRef("resident"), module=OuterRef("module"), last_activity_at__gte=quiet_since
+    )
+    open_assignments = active.filter(~Exists(completed))
+    overdue = open_assignments.filter(due_date__lt=today)
+    quiet = open_assignments.filter(created_at__lt=quiet_since).filter(~Exists(recent))
+    struggling = QuizAttempt.objects.filter(
+        user=OuterRef("pk"),
+        submitted_at__isnull=False,
+        passed=False,
+        wrong_count__gte=WRONG_ANSWERS_FOR_HELP,
+        submitted_at__gte=quiet_since,
+    )
+    started = ModuleProgress.objects.filter(user=OuterRef("pk")).exclude(status=ProgressStatus.NOT_STARTED)
+    status = Case(
+        When(Exists(overdue), then=Value(FollowUpStatus.OVERDUE.value)),
+        When(Exists(struggling) | Exists(quiet), then=Value(FollowUpStatus.NEEDS_HELP.value)),
+        When(Exists(active) & ~Exists(open_assignments), then=Value(FollowUpStatus.COMPLETED.value)),
+        When(Exists(started), then=Value(FollowUpStatus.IN_PROGRESS.value)),
+        default=Value(FollowUpStatus.NOT_STARTED.value),
+    )
+    rank = Case(
+        *[When(follow_up=value, then=Value(index)) for index, value in enumerate(STATUS_ORDER)],
+        output_field=IntegerField(),
+    )
+    return residents.annotate(follow_up=status, last_activity=Max("module_progress__last_activity_at")).annotate(
+        status_rank=rank
+    )
+
+
+def search_residents(residents, query):
+    query = (query or "").strip()[:100]
+    if not query:
+        return residents
+    return residents.filter(
+        Q(display_name__icontains=query)
+        | Q(username__icontains=query)
+        | Q(first_name__icontains=query)
+        | Q(last_name__icontains=query)
+    )
+
+
+def residents_list(agent, *, query="", workshop_id=None, module_id=None, status=""):
+    residents = with_follow_up(search_residents(perms.residents_visible_to(agent), query))
+    if workshop_id:
+        residents = residents.filter(workshops__pk=workshop_id, workshops__structure__in=structures_for(agent))
+    if module_id:
+        residents = residents.filter(
+            pk__in=Assignment.objects.active().filter(module_id=module_id).values("resident_id")
+        )
+    if status in FollowUpStatus.values:
+        residents = residents.filter(follow_up=status)
+    return residents
+
+
+def resident_ids_of(queryset):
+    return list(queryset.values_list("pk", flat=True))
+
+
+# One resident, seen by an agent ----------------------------------------------------------------------------------
+
+
+def resident_overview(resident, *, structures):
+    """Everything the resident detail shows, in a fixed number of queries."""
+    assignments = list(
+        Assignment.objects.active()
+        .filter(resident=resident)
+        .select_related("module", "assigned_by", "workshop")
+        .order_by("due_date", "created_at")
+    )
+    progress = {
+        row.module_id: row
+        for row in ModuleProgress.objects.filter(user=resident).select_related("module").order_by("-last_activity_at")
+    }
+    attempts = list(
+        QuizAttempt.objects.filter(user=resident, submitted_at__isnull=False)
+        .select_related("quiz")
+        .order_by("-submitted_at")[:50]
+    )
+    competence_rows = competences_of(resident)
+    autonomy = list(
+        AutonomyRecord.objects.filter(resident=resident, structure__in=structures)
+        .select_related("procedure__operator", "recorded_by")
+        .order_by("procedure__title", "-date", "-pk")
+    )
+    latest_autonomy = {}
+    for record in autonomy:
+        latest_autonomy.setdefault(record.procedure_id, record)
+    timeline = sorted(
+        [
+            *[
+                (row.last_activity_at, f"Activité dans « {row.module.title} » ({row.percent} %)")
+                for row in progress.values()
+                if row.last_activity_at
+            ],
+            *[
+                (a.submitted_at, f"Quiz « {a.quiz.title} » : {a.percent} %{' — réussi' if a.passed else ''}")
+                for a in attempts
+            ],
+            *[(a.created_at, f"Module « {a.module.title} » assigné") for a in assignments],
+        ],
+        key=lambda item: item[0],
+        reverse=True,
+    )[:20]
+    return {
+        "assignments": [{"assignment": a, "progress": progress.get(a.module_id)} for a in assignments],
+        "other_progress": [
+            row for module_id, row in progress.items() if module_id not in {a.module_id for a in assignments}
+        ],
+        "attempts": attempts[:10],
+        "competences": competence_rows,
+        "autonomy_latest": list(latest_autonomy.values()),
+        "autonomy_history": autonomy,
+        "notes": list(
+            ResidentNote.objects.filter(resident=resident, structure__in=structures).select_related("author")[:20]
+        ),
+        "timeline": timeline,
+        "card_active": resident.access_cards.filter(revoked_at__isnull=True).exists(),
+    }
+
+
+def competences_of(resident):
+    """Best credit per competence over the resident's submitted answers (one query)."""
+    from assessments.models import Answer, Competence
+
+    answers = Answer.objects.filter(attempt__user=resident, attempt__submitted_at__isnull=False).select_related(
+        "attempt"
+    )
+    quiz_ids = {answer.attempt.quiz_id for answer in answers}
+    if not quiz_ids:
+        return []
+    from assessments.models import QuizPage
+
+    competence_by_question = {}
+    for quiz in QuizPage.objects.filter(pk__in=quiz_ids):
+        for qid, (_value, question) in quiz.question_map.items():
+            if question.get("competence"):
+                competence_by_question[qid] = question["competence"]
+    totals = {}
+    for answer in answers:
+        code = competence_by_question.get(answer.question_id)
+        if code:
+            totals.setdefault(code, []).append(answer.credit)
+    titles = dict(Competence.objects.filter(code__in=list(totals)).values_list("code", "title"))
+    return [
+        {"code": code, "title": titles.get(code, ""), "percent": round(100 * sum(c) / len(c)), "answers": len(c)}
+        for code, c in sorted(totals.items())
+    ]
+
+
+# The structure's team ------------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def add_agent(*, structure, display_name, email, is_manager=False, invite=True, request=None):
+    """Add a professional to a structure. Returns (agent, temporary password or None when invited by email)."""
+    from allauth.account.forms import ResetPasswordForm
+
+    from accounts.enums import UserKind
+    from accounts.models import Membership, User
+
+    agent = User.objects.filter(email__iexact=email).first()
+    temporary = None
+    if agent is None:
+        agent = User(
+            username=cards.generate_username(display_name),
+            display_name=display_name,
+            email=email,
+            kind=UserKind.PROFESSIONAL,
+        )
+        if invite:
+            agent.set_unusable_password()
+        else:
+            temporary = cards.generate_code(12)
+            agent.set_password(temporary)
+        agent.save()
+        if invite and request is not None:
+            form = ResetPasswordForm(data={"email": email})
+            if form.is_valid():
+                form.save(request)
+    elif agent.kind != UserKind.PROFESSIONAL:
+        raise AssignmentRefused("Cette adresse appartient au compte d'une personne accompagnée.")
+    Membership.objects.update_or_create(user=agent, structure=structure, defaults={"is_manager": is_manager})
+    return agent, temporary
