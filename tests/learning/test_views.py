@@ -114,6 +114,7 @@ def test_my_path_lists_modules_in_progress_and_completed(client, resident, catal
     for index in range(3):
         client.post(done_url(other, index))
     content = client.get(reverse("my_path")).content.decode()
+    assert "<title>Mon parcours — Pas à pas</title>" in content
     in_progress, completed = content.split("Modules terminés")
     assert "Créer son compte ameli" in in_progress and "Le courriel" not in in_progress
     assert "Le courriel" in completed
