@@ -1,4 +1,5 @@
 import io
+import re
 
 from django.core.management import call_command
 
@@ -97,6 +98,7 @@ def test_seed_demo_is_idempotent_and_every_page_answers_for_every_role(client, s
         for url in urls:
             response = client.get(url)
             assert response.status_code == 200, (username, url)
+            assert re.search(r"<title>[^<>]+ — Pas à pas</title>", response.content.decode()), (username, url)
     footer = client.get("/").content.decode()
     for label in ["Accessibilité : non conforme", "Données personnelles", "Mentions légales", "Maison du Plateau"]:
         assert label in footer
