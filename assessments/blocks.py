@@ -10,6 +10,7 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 
 from assessments import questions as q
 from assessments.enums import CompetenceLevel
+from assessments.equipment import Gap
 from cms.blocks import ParagraphBlock, PrefetchingImageChooserBlock
 
 
@@ -354,3 +355,52 @@ def question_to_block_data(question, competence_id=None):
     elif kind == q.ORDERING:
         base["items"] = list(question["items"])
     return {"type": KIND_TO_BLOCK[kind], "value": base}
+
+
+# Diagnostic « Faire le point » -----------------------------------------------------------------------------------
+
+
+class EquipmentOptionBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label="Réponse proposée", max_length=150)
+    gap = blocks.ChoiceBlock(
+        label="Manque révélé par cette réponse",
+        choices=[("", "Aucun"), *Gap.choices],
+        required=False,
+    )
+
+    class Meta:
+        icon = "radio-full"
+        label = "Réponse"
+
+
+class EquipmentQuestionValue(blocks.StructValue):
+    def gaps_for(self, chosen_indexes):
+        options = list(self["options"])
+        return sorted({options[i]["gap"] for i in chosen_indexes if 0 <= i < len(options) and options[i]["gap"]})
+
+
+class EquipmentQuestionBlock(blocks.StructBlock):
+    question = blocks.CharBlock(label="Question", max_length=200)
+    help_text = blocks.CharBlock(label="Précision", required=False, max_length=250)
+    icon = blocks.ChoiceBlock(
+        label="Pictogramme",
+        choices=[("learn", "Écran"), ("check", "Liste"), ("place", "Lieu"), ("help", "Aide")],
+        default="learn",
+    )
+    several = blocks.BooleanBlock(label="Plusieurs réponses possibles", required=False)
+    options = blocks.ListBlock(EquipmentOptionBlock(), label="Réponses proposées", min_num=2)
+
+    class Meta:
+        icon = "tasks"
+        label = "Question sur l'équipement"
+        template = "assessments/blocks/equipment_question_preview.html"
+        description = "Une question sur l'équipement ou l'accès ; chaque réponse peut révéler un manque."
+        value_class = EquipmentQuestionValue
+        preview_value = {
+            "question": "Avez-vous une adresse électronique ?",
+            "options": [{"text": "Oui", "gap": ""}, {"text": "Non", "gap": "no_email"}],
+        }
+
+
+class EquipmentQuestionsBlock(blocks.StreamBlock):
+    equipment = EquipmentQuestionBlock()

@@ -11,7 +11,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from assessments.blocks import QuestionsBlock
+from assessments.blocks import EquipmentQuestionsBlock, QuestionsBlock
 from assessments.enums import MasteryRule
 from cms.blocks import LIMITED_RICH_TEXT_FEATURES
 
@@ -220,3 +220,113 @@ class Answer(models.Model):
 
     def __str__(self):
         return f"{self.question_id}: {self.credit}"
+
+
+class DiagnosticPage(RoutablePageMixin, Page):
+    """« Faire le point »: equipment and access questions, then an adaptive competence check."""
+
+    intro = RichTextField("introduction", features=LIMITED_RICH_TEXT_FEATURES, blank=True)
+    equipment_questions = StreamField(EquipmentQuestionsBlock(), verbose_name="équipement et accès", blank=True)
+    competence_questions = StreamField(
+        QuestionsBlock(),
+        verbose_name="questions de compétences",
+        help_text="Chaque question a une compétence et un niveau (1 à 3) : le parcours s'adapte aux réponses.",
+    )
+    min_questions = models.PositiveSmallIntegerField("questions de compétences au minimum", default=15)
+    max_questions = models.PositiveSmallIntegerField("questions de compétences au maximum", default=25)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("equipment_questions"),
+        FieldPanel("competence_questions"),
+    ]
+    settings_panels = [
+        MultiFieldPanel([FieldPanel("min_questions"), FieldPanel("max_questions")], heading="Longueur du parcours"),
+        *Page.settings_panels,
+    ]
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = "diagnostic « Faire le point »"
+
+    def clean(self):
+        super().clean()
+        if self.min_questions > self.max_questions:
+            raise ValidationError({"min_questions": "Le minimum ne peut pas dépasser le maximum."})
+        missing = [b for b in self.competence_questions if not b.value.get("competence")]
+        if missing:
+            raise ValidationError(
+                {"competence_questions": "Chaque question de compétences doit indiquer sa compétence."}
+            )
+
+    @cached_property
+    def competence_map(self):
+        return {block.id: (block.value, block.value.to_question()) for block in self.competence_questions}
+
+    @cached_property
+    def equipment_map(self):
+        return {block.id: block.value for block in self.equipment_questions}
+
+    def get_context(self, request, *args, **kwargs):
+        from assessments import diagnostic_views
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(diagnostic_views.landing_context(request, self))
+        return context
+
+    @path("commencer/", name="start")
+    def start_view(self, request):
+        from assessments import diagnostic_views
+
+        return diagnostic_views.start(request, self)
+
+    @path("question/", name="question")
+    def question_view(self, request):
+        from assessments import diagnostic_views
+
+        return diagnostic_views.question(request, self)
+
+    @path("resultat/", name="session_result")
+    def session_result_view(self, request):
+        from assessments import diagnostic_views
+
+        return diagnostic_views.session_result(request, self)
+
+    @path("resultat/<int:result_id>/", name="result")
+    def result_view(self, request, result_id):
+        from assessments import diagnostic_views
+
+        return diagnostic_views.result(request, self, result_id)
+
+
+class DiagnosticResult(models.Model):
+    """A profile: equipment gaps and a level per competence. Kept for residents, to compare before and after."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="diagnostic_results", null=True
+    )
+    page = models.ForeignKey("wagtailcore.Page", null=True, on_delete=models.SET_NULL, related_name="+")
+    equipment_gaps = models.JSONField("manques d'équipement", default=list)
+    levels = models.JSONField("niveau par compétence", default=dict)
+    answers = models.JSONField("réponses", default=dict)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="fait avec",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "résultat de « Faire le point »"
+        verbose_name_plural = "résultats de « Faire le point »"
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["user", "created_at"], name="diagnosticresult_user_date")]
+
+    def __str__(self):
+        return f"Faire le point — {self.user} — {self.created_at:%d/%m/%Y}"

@@ -153,6 +153,15 @@ class BaseStreamBlock(blocks.StreamBlock):
     video = VideoBlock()
 
 
+class EntryPointValue(blocks.StructValue):
+    def link(self):
+        page = self.get("page")
+        if page is not None and page.live:
+            return page.url
+        url = (self.get("url") or "").strip()
+        return url if url.startswith("/") and not url.startswith("//") else ""
+
+
 class EntryPointBlock(blocks.StructBlock):
     title = blocks.CharBlock(label="Titre", max_length=80)
     text = blocks.CharBlock(label="Phrase d'explication", max_length=200)
@@ -162,12 +171,19 @@ class EntryPointBlock(blocks.StructBlock):
         default="learn",
     )
     page = blocks.PageChooserBlock(label="Page de destination", required=False)
+    url = blocks.CharBlock(
+        label="… ou adresse sur le site",
+        required=False,
+        max_length=200,
+        help_text="Pour une page qui n'est pas dans l'arbre, par exemple /trouver-un-lieu/.",
+    )
 
     class Meta:
         icon = "link"
         label = "Porte d'entrée"
         template = "cms/blocks/entry_point_block.html"
         description = "Une grande carte cliquable de la page d'accueil."
+        value_class = EntryPointValue
         preview_value = {"title": "Apprendre pas à pas", "text": "Des tutoriels simples.", "icon": "learn"}
 
 

@@ -2,6 +2,7 @@
 
 from wagtail.models import Page, Site
 
+from cms.demo_places import seed_places
 from cms.models import HomePage, SiteSettings, StandardPage
 
 
@@ -180,7 +181,16 @@ def set_home(ctx):
     home.intro = HOME["intro"]
     entry_pages = ctx.get("entry_pages", {})
     home.entry_points = [
-        ("entry_point", {"title": title, "text": text, "icon": icon, "page": entry_pages.get(icon)})
+        (
+            "entry_point",
+            {
+                "title": title,
+                "text": text,
+                "icon": icon,
+                "page": entry_pages.get(icon),
+                "url": "/trouver-un-lieu/" if icon == "place" else "",
+            },
+        )
         for title, text, icon in HOME["entry_points"]
     ]
     home.save_revision().publish()
@@ -207,6 +217,7 @@ def upsert_standard_page(parent, data):
 
 
 def seed(ctx):
+    seed_places()
     home, site = set_home(ctx)
     ctx["home"] = home
     pages = {data["slug"]: upsert_standard_page(home, data) for data in STANDARD_PAGES}

@@ -12,6 +12,7 @@ from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 from wagtail.snippets.models import register_snippet
 
+from cms import places as place_standard
 from cms.blocks import LIMITED_RICH_TEXT_FEATURES, BaseStreamBlock, EntryPointsBlock
 from cms.text import fold
 
@@ -295,3 +296,213 @@ def footer_data(site, request=None):
 
 def forget_footer():
     cache.delete_many([FOOTER_CACHE_KEY.format(site_id=pk) for pk in Site.objects.values_list("pk", flat=True)])
+
+
+# Places (« Trouver un lieu ») ------------------------------------------------------------------------------------
+# Appended last while others edit this file: the import below belongs with the others at the top.
+
+
+@register_snippet
+class Place(index.Indexed, models.Model):
+    """A place offering internet access, equipment or help, described by the national standard for
+    digital-mediation places (LaMednum); imported with `manage.py import_places`, see cms/places.py."""
+
+    source_id = models.CharField(
+        "identifiant",
+        max_length=100,
+        unique=True,
+        help_text="L'identifiant « id » du standard, unique : un nouvel import met à jour le lieu qui le porte.",
+    )
+    pivot = models.CharField("SIRET ou RNA", max_length=14, help_text="SIRET (14 chiffres) ou numéro RNA.")
+    name = models.CharField("nom", max_length=250)
+    city = models.CharField("commune", max_length=100, db_index=True)
+    postcode = models.CharField("code postal", max_length=5)
+    insee_code = models.CharField("code INSEE", max_length=5, blank=True)
+    address = models.CharField(
+        "adresse", max_length=250, help_text="Numéro et voie, par exemple « 12 rue Jeanne-d'Arc »."
+    )
+    address_complement = models.CharField("complément d'adresse", max_length=250, blank=True)
+    latitude = models.FloatField("latitude", null=True, blank=True)
+    longitude = models.FloatField("longitude", null=True, blank=True)
+    typologies = models.JSONField("typologies", default=list, blank=True, help_text="Une par ligne : ASSO, CCAS…")
+    phone = models.CharField("téléphone", max_length=16, blank=True, help_text="Par exemple : 02 35 12 34 56.")
+    emails = models.JSONField("courriels", default=list, blank=True, help_text="Un par ligne.")
+    websites = models.JSONField("sites internet", default=list, blank=True, help_text="Une adresse par ligne.")
+    opening_hours = models.TextField(
+        "horaires",
+        blank=True,
+        help_text="Au format OpenStreetMap, par exemple : Mo-Fr 09:00-12:00,14:00-18:30; Sa 08:30-12:00; PH off. "
+        "Le site les affiche en français.",
+    )
+    summary = models.CharField("présentation courte", max_length=280, blank=True)
+    description = models.TextField("présentation détaillée", blank=True)
+    source = models.CharField("structure qui a collecté les données", max_length=200, blank=True)
+    updated_on = models.DateField("date de mise à jour")
+    services = models.JSONField("services", default=list, blank=True)
+    specific_publics = models.JSONField("publics spécifiquement accueillis", default=list, blank=True)
+    specific_support = models.JSONField("prise en charge spécifique", default=list, blank=True)
+    costs = models.JSONField("frais à charge", default=list, blank=True)
+    national_programmes = models.JSONField("dispositifs et programmes nationaux", default=list, blank=True)
+    labels = models.JSONField("formations et labels", default=list, blank=True)
+    other_labels = models.TextField("autres formations et labels", blank=True)
+    access_modes = models.JSONField("modalités d'accès", default=list, blank=True)
+    accompaniment_modes = models.JSONField("modalités d'accompagnement", default=list, blank=True)
+    accessibility_sheet_url = models.URLField("fiche Accès libre", max_length=500, blank=True)
+    booking_url = models.URLField("prise de rendez-vous en ligne", max_length=500, blank=True)
+    # « |demarches|acces| »: the services' short keys, so that the page filters by service on any database.
+    service_keys = models.CharField(max_length=250, editable=False, blank=True, db_index=True)
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("name"),
+                FieldPanel("source_id"),
+                FieldPanel("pivot"),
+                FieldPanel("typologies", widget=place_standard.LinesWidget()),
+            ],
+            heading="Identité",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("address"),
+                FieldPanel("address_complement"),
+                FieldPanel("postcode"),
+                FieldPanel("city"),
+                FieldPanel("insee_code"),
+                FieldPanel("latitude"),
+                FieldPanel("longitude"),
+            ],
+            heading="Adresse",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("phone"),
+                FieldPanel("emails", widget=place_standard.LinesWidget()),
+                FieldPanel("websites", widget=place_standard.LinesWidget()),
+                FieldPanel("booking_url"),
+                FieldPanel("opening_hours"),
+            ],
+            heading="Contact et horaires",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("summary"),
+                FieldPanel("description"),
+                FieldPanel("services", widget=place_standard.ChecklistWidget("services")),
+                FieldPanel("costs", widget=place_standard.ChecklistWidget("frais_a_charge")),
+                FieldPanel("access_modes", widget=place_standard.ChecklistWidget("modalites_acces")),
+                FieldPanel("accompaniment_modes", widget=place_standard.ChecklistWidget("modalites_accompagnement")),
+                FieldPanel(
+                    "specific_publics", widget=place_standard.ChecklistWidget("publics_specifiquement_adresses")
+                ),
+                FieldPanel("specific_support", widget=place_standard.ChecklistWidget("prise_en_charge_specifique")),
+                FieldPanel("accessibility_sheet_url"),
+            ],
+            heading="Services",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel(
+                    "national_programmes", widget=place_standard.ChecklistWidget("dispositif_programmes_nationaux")
+                ),
+                FieldPanel("labels", widget=place_standard.ChecklistWidget("formations_labels")),
+                FieldPanel("other_labels"),
+                FieldPanel("source"),
+                FieldPanel("updated_on"),
+            ],
+            heading="Réseaux, labels et source",
+        ),
+    ]
+    search_fields = [
+        index.SearchField("name", boost=3),
+        index.SearchField("city", boost=2),
+        index.SearchField("summary"),
+        index.SearchField("description"),
+        index.AutocompleteField("name"),
+        index.AutocompleteField("city"),
+    ]
+
+    class Meta:
+        verbose_name = "lieu"
+        verbose_name_plural = "lieux (Trouver un lieu)"
+        ordering = ["city", "name"]
+
+    def __str__(self):
+        return f"{self.name} ({self.city})"
+
+    def save(self, *args, **kwargs):
+        keys = [place_standard.SERVICE_KEYS[value] for value in self.services if value in place_standard.SERVICE_KEYS]
+        self.service_keys = f"|{'|'.join(keys)}|" if keys else ""
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        """The standard's rules (patterns, lists of values, addresses) for places edited in the admin."""
+        super().clean()
+        values = {field: getattr(self, field) for field in place_standard.FIELD_TO_COLUMN}
+        data, errors = place_standard.clean_row(place_standard.row_from_values(values))
+        if errors:
+            # Empty required fields are already reported by the model fields themselves.
+            messages = {}
+            for error in errors:
+                if error.message != place_standard.REQUIRED_MESSAGE:
+                    messages.setdefault(place_standard.COLUMN_TO_FIELD[error.column], []).append(error.message)
+            if messages:
+                raise ValidationError(messages)
+            return
+        for field, value in data.items():
+            setattr(self, field, value)
+
+    @property
+    def opening_hours_text(self):
+        return place_standard.opening_hours_fr(self.opening_hours)
+
+    @property
+    def opening_hours_display(self):
+        """The French text for the page, each time kept on one line."""
+        return place_standard.keep_times_together(self.opening_hours_text)
+
+    @property
+    def phone_display(self):
+        return place_standard.display_phone(self.phone)
+
+    @property
+    def service_labels(self):
+        return [place_standard.SERVICE_LABELS.get(value, value) for value in self.services]
+
+    @property
+    def costs_text(self):
+        return place_standard.label_list(self.costs, place_standard.COST_LABELS)
+
+    @property
+    def accompaniment_text(self):
+        return place_standard.label_list(self.accompaniment_modes, place_standard.ACCOMPANIMENT_LABELS)
+
+    @property
+    def access_text(self):
+        return place_standard.label_list(self.access_modes, place_standard.ACCESS_LABELS)
+
+    @property
+    def specific_support_text(self):
+        return place_standard.label_list(self.specific_support)
+
+    @property
+    def specific_publics_text(self):
+        return place_standard.label_list(self.specific_publics)
+
+    @property
+    def website_links(self):
+        return [(url, place_standard.url_host(url)) for url in self.websites]
+
+    @property
+    def map_url(self):
+        """A link to the place on OpenStreetMap's own site (the page itself loads no map)."""
+        if self.latitude is None or self.longitude is None:
+            return ""
+        lat, lon = f"{self.latitude:.5f}", f"{self.longitude:.5f}"
+        return f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=18/{lat}/{lon}"
+
+    @classmethod
+    def upsert(cls, values):
+        """Create or update, by its `source_id`, the place with these values (from cms.places.clean_row)."""
+        values = dict(values)
+        return cls.objects.update_or_create(source_id=values.pop("source_id"), defaults=values)

@@ -19,6 +19,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("comptes/", include("allauth.urls")),
     path("", include("cms.urls")),
+    path("", include("cms.place_urls")),
     path("", include("learning.urls")),
     path("espace-agent/", include("learning.agent_urls")),
     path("", include("accounts.urls")),

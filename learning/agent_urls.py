@@ -19,6 +19,12 @@ urlpatterns = [
     ),
     path("personnes/<int:resident_id>/notes/", agent_views.resident_note, name="resident_note"),
     path("personnes/<int:resident_id>/autonomie/", agent_views.resident_autonomy, name="resident_autonomy"),
+    path(
+        "personnes/<int:resident_id>/assigner-recommandations/",
+        agent_views.resident_assign_recommended,
+        name="resident_assign_recommended",
+    ),
+    path("personnes/<int:resident_id>/faire-le-point/", agent_views.resident_diagnostic, name="resident_diagnostic"),
     path("equipe/", agent_views.team, name="team"),
     path("equipe/<int:membership_id>/retirer/", agent_views.team_remove, name="team_remove"),
     path("", include("learning.workshop_urls")),

@@ -5,7 +5,7 @@ from functools import wraps
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Count
-from django.http import HttpResponseNotAllowed
+from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -13,6 +13,8 @@ from django.utils import timezone
 
 from accounts import cards, perms
 from accounts.models import Membership
+from assessments import diagnostic_views
+from assessments.models import DiagnosticPage
 from learning import followup
 from learning.agent_access import agent_required, manager_required
 from learning.agent_forms import SORTS, AgentForm, AssignForm, AutonomyForm, NoteForm, ResidentFilterForm, ResidentForm
@@ -277,3 +279,30 @@ def team_remove(request, membership_id):
         membership.delete()
         messages.success(request, "Cette personne ne fait plus partie de l'équipe de la structure.")
     return redirect("agent:team")
+
+
+@agent_required
+@_post_only
+def resident_assign_recommended(request, resident_id):
+    """One click after « Faire le point » together: the recommended modules are assigned."""
+    resident = followup.resident_or_404(request.user, resident_id)
+    structure = followup.shared_structure(request.user, resident)
+    ids = [int(value) for value in request.POST.getlist("modules") if value.isdigit()][:10]
+    modules = list(followup.assignable_modules().filter(pk__in=ids))
+    for module in modules:
+        followup.assign_module(module=module, residents=[resident], by=request.user, structure=structure)
+    messages.success(
+        request, f"{len(modules)} module{'s' if len(modules) > 1 else ''} assigné{'s' if len(modules) > 1 else ''}."
+    )
+    return redirect("agent:resident_detail", resident.pk)
+
+
+@agent_required
+@_post_only
+def resident_diagnostic(request, resident_id):
+    """« Faire le point » with the resident: the agent clicks, the result is recorded for the resident."""
+    resident = followup.resident_or_404(request.user, resident_id)
+    page = DiagnosticPage.objects.live().first()
+    if page is None:
+        raise Http404("« Faire le point » n'est pas publié.")
+    return diagnostic_views.start(request, page, resident=resident)

@@ -162,6 +162,7 @@ def seed(ctx):
     Assignment.objects.active().filter(resident=late, module_id=modules["se-proteger-en-ligne"].pk).update(
         due_date=today - datetime.timedelta(days=7)
     )
+    diagnostic_history(people[:5], agent)
     for (person, _share, _weeks), text in zip(people[:3], NOTES, strict=True):
         if not ResidentNote.objects.filter(resident=person).exists():
             ResidentNote.objects.create(resident=person, structure=structure, author=agent, text=text)
@@ -178,3 +179,23 @@ def seed(ctx):
                     date=today - datetime.timedelta(weeks=weeks_back),
                     recorded_by=agent,
                 )
+
+
+def diagnostic_history(people, agent):
+    """Two « Faire le point » for some residents: one when they started, one recently, to compare."""
+    from assessments.models import DiagnosticPage, DiagnosticResult
+
+    page = DiagnosticPage.objects.live().first()
+    now = timezone.now()
+    for number, (person, share, weeks_ago) in enumerate(people):
+        if DiagnosticResult.objects.filter(user=person).exists():
+            continue
+        before = {"0.1": 1, "0.2": 1, "0.3": 0, "2.1": 0, "4.1": 0, "6.1": 0}
+        after = {code: min(3, level + round(3 * share)) for code, level in before.items()}
+        gaps_before = ["no_email", "no_franceconnect"] if number % 2 else ["no_email", "public_wifi_only"]
+        first = DiagnosticResult.objects.create(
+            user=person, page=page, equipment_gaps=gaps_before, levels=before, recorded_by=agent
+        )
+        latest = DiagnosticResult.objects.create(user=person, page=page, equipment_gaps=gaps_before[1:], levels=after)
+        DiagnosticResult.objects.filter(pk=first.pk).update(created_at=now - datetime.timedelta(weeks=weeks_ago))
+        DiagnosticResult.objects.filter(pk=latest.pk).update(created_at=now - datetime.timedelta(days=3))

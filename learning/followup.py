@@ -18,6 +18,7 @@ from accounts.models import StructureLink
 from assessments.models import QuizAttempt
 from learning.enums import FollowUpStatus, ProgressStatus
 from learning.models import Assignment, AutonomyRecord, ModulePage, ModuleProgress, ResidentNote, Workshop
+from learning.services import diagnostic_comparison
 
 INACTIVITY_DAYS = 14
 WRONG_ANSWERS_FOR_HELP = 4
@@ -301,6 +302,7 @@ def resident_overview(resident, *, structures):
         ),
         "timeline": timeline,
         "card_active": resident.access_cards.filter(revoked_at__isnull=True).exists(),
+        "diagnostics": diagnostic_comparison(resident),
     }
 
 

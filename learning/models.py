@@ -125,6 +125,21 @@ class ModulePage(TypedChildRoutingMixin, Page):
         return [line.strip() for line in self.objectives.splitlines() if line.strip()]
 
     @property
+    def addressed_gaps(self):
+        """Equipment gaps (assessments.equipment.Gap) this module helps with, from what it teaches."""
+        gaps = set()
+        if self.exclusion_type == ExclusionType.EQUIPMENT:
+            gaps |= {"no_device", "shared_device", "no_internet", "public_wifi_only"}
+        codes = {competence.code for competence in self.competences.all()}
+        if codes & {"2.1", "2.2"}:
+            gaps |= {"no_email", "email_password_unknown"}
+        if codes & {"6.1"}:
+            gaps |= {"no_franceconnect"}
+        if codes & {"6.2"}:
+            gaps |= {"no_scanner"}
+        return sorted(gaps)
+
+    @property
     def equipment_list(self):
         return [line.strip() for line in self.equipment_needed.splitlines() if line.strip()]
 

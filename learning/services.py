@@ -263,9 +263,36 @@ def my_path(user):
         .order_by(F("due_date").asc(nulls_last=True), "created_at")
     ]
     return {
+        "diagnostics": diagnostic_comparison(user),
         "assignments": assignments,
         "in_progress": [row for row in rows if row.status == ProgressStatus.IN_PROGRESS],
         "completed": [row for row in rows if row.status == ProgressStatus.COMPLETED],
         "next_row": next((row for row in rows if row.status == ProgressStatus.IN_PROGRESS and row.next_page), None),
         "last_activity": last_activity,
+    }
+
+
+def diagnostic_comparison(user):
+    """Each competence before and after: the first and the latest « Faire le point » (2 queries)."""
+    from assessments.models import Competence, DiagnosticResult
+
+    results = list(DiagnosticResult.objects.filter(user=user).order_by("created_at").only("levels", "created_at"))
+    if not results:
+        return None
+    first, latest = results[0], results[-1]
+    codes = sorted(set(first.levels) | set(latest.levels))
+    titles = dict(Competence.objects.filter(code__in=codes).values_list("code", "title"))
+    return {
+        "first": first,
+        "latest": latest if len(results) > 1 else None,
+        "count": len(results),
+        "rows": [
+            {
+                "code": code,
+                "title": titles.get(code, code),
+                "before": first.levels.get(code),
+                "after": latest.levels.get(code) if len(results) > 1 else None,
+            }
+            for code in codes
+        ],
     }

@@ -120,3 +120,72 @@ class QuizPageFactory(wagtail_factories.PageFactory):
     pass_mark = 70
     shuffle_options = False
     questions = factory.LazyFunction(all_kinds)
+
+
+def equipment(question, options, several=False, qid=None):
+    return {
+        "type": "equipment",
+        "id": qid or f"eq-{abs(hash(question)) % 10_000}",
+        "value": {
+            "question": question,
+            "help_text": "",
+            "icon": "learn",
+            "several": several,
+            "options": [{"text": text, "gap": gap} for text, gap in options],
+        },
+    }
+
+
+def competence_question(code, level, number, competence_id):
+    """A true/false question whose right answer is « Vrai »."""
+    return {
+        "type": "true_false",
+        "id": f"c-{code}-{level}-{number}",
+        "value": base(
+            f"Affirmation {code} niveau {level} n°{number}",
+            competence=competence_id,
+            level=str(level),
+            answer="true",
+            feedback_true="",
+            feedback_false="",
+        ),
+    }
+
+
+def diagnostic_questions(codes=("4.1", "6.1")):
+    from assessments.models import Competence
+
+    ids = dict(Competence.objects.filter(code__in=codes).values_list("code", "pk"))
+    return [
+        competence_question(code, level, number, ids[code])
+        for code in codes
+        for level in (1, 2, 3)
+        for number in (1, 2)
+    ]
+
+
+class DiagnosticPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = "assessments.DiagnosticPage"
+
+    title = "Faire le point"
+    slug = "faire-le-point"
+    min_questions = 4
+    max_questions = 8
+    equipment_questions = factory.LazyFunction(
+        lambda: [
+            equipment(
+                "Quels appareils avez-vous ?",
+                [("Un ordinateur", ""), ("Un smartphone", ""), ("Aucun", "no_device")],
+                several=True,
+                qid="eq-devices",
+            ),
+            equipment("Avez-vous une adresse électronique ?", [("Oui", ""), ("Non", "no_email")], qid="eq-email"),
+            equipment(
+                "Internet à la maison ?",
+                [("Oui", ""), ("Non, seulement le Wi-Fi public", "public_wifi_only")],
+                qid="eq-net",
+            ),
+        ]
+    )
+    competence_questions = factory.LazyFunction(diagnostic_questions)

@@ -214,3 +214,18 @@ def test_seeded_quizzes_cover_every_kind_with_competences(settings):
             assert block.value["competence"] is not None, (quiz.slug, block.id)
     assert kinds == {"single", "multiple", "true_false", "short_answer", "matching", "ordering"}
     assert QuizPage.objects.filter(slug="quiz-se-proteger", live=True).exists()  # imported from GIFT
+
+    # « Faire le point », places and follow-up history come with the same seed.
+    from assessments.models import DiagnosticPage, DiagnosticResult
+    from cms.models import Place
+    from learning.models import Attendance, AutonomyRecord, ResidentNote, Workshop
+
+    diagnostic = DiagnosticPage.objects.live().get()
+    assert len(diagnostic.equipment_questions) >= 8
+    assert len(diagnostic.competence_questions) >= 30
+    assert len({block.value["competence"].code for block in diagnostic.competence_questions}) >= 6
+    assert Place.objects.count() >= 10
+    with_history = [user for user in DiagnosticResult.objects.values_list("user", flat=True).distinct()]
+    assert sum(1 for user in with_history if DiagnosticResult.objects.filter(user=user).count() >= 2) >= 2
+    assert Workshop.objects.count() == 2
+    assert Attendance.objects.exists() and AutonomyRecord.objects.exists() and ResidentNote.objects.exists()
