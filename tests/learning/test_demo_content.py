@@ -225,7 +225,7 @@ def test_seeded_quizzes_cover_every_kind_with_competences(settings):
     assert len(diagnostic.competence_questions) >= 30
     assert len({block.value["competence"].code for block in diagnostic.competence_questions}) >= 6
     assert Place.objects.count() >= 10
-    with_history = [user for user in DiagnosticResult.objects.values_list("user", flat=True).distinct()]
+    with_history = list(DiagnosticResult.objects.values_list("user", flat=True).distinct())
     assert sum(1 for user in with_history if DiagnosticResult.objects.filter(user=user).count() >= 2) >= 2
     assert Workshop.objects.count() == 2
     assert Attendance.objects.exists() and AutonomyRecord.objects.exists() and ResidentNote.objects.exists()
