@@ -4,7 +4,10 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse
 from django.shortcuts import redirect
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
 
@@ -87,3 +90,24 @@ class ProfessionalMFAMiddleware:
             )
             return redirect("mfa_activate_totp")
         return self.get_response(request)
+
+
+class DatabaseUnavailableMiddleware:
+    """When the database does not answer, people get a calm page (503), never a traceback."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, OperationalError | InterfaceError):
+            return self.unavailable()
+        return None
+
+    @staticmethod
+    def unavailable():
+        response = HttpResponse(render_to_string("503.html"), status=503)
+        response["Retry-After"] = "60"
+        return response
