@@ -24,6 +24,7 @@ urlpatterns = [
     path("", include("cms.urls")),
     path("", include("cms.place_urls")),
     path("", include("learning.urls")),
+    path("", include("learning.privacy_urls")),
     path("espace-agent/", include("learning.agent_urls")),
     path("", include("accounts.urls")),
 ]

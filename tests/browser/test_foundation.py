@@ -95,7 +95,10 @@ def test_trainer_reaches_the_wagtail_admin_through_our_login(page, site_pages, t
     assert not [error for error in errors if "Content Security Policy" in error], errors
 
 
-@pytest.mark.parametrize("path", ["/comptes/password/change/", "/comptes/2fa/", "/comptes/logout/"])
+@pytest.mark.parametrize(
+    "path",
+    ["/comptes/password/change/", "/comptes/2fa/", "/comptes/logout/", "/mes-donnees/", "/mes-donnees/supprimer/"],
+)
 def test_account_pages_have_no_serious_accessibility_violation(page, log_in, site_pages, trainer, path):
     log_in(page, trainer)
     page.goto(path)
