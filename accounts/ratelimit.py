@@ -31,7 +31,7 @@ import ipaddress
 import logging
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.core.cache.backends.locmem import LocMemCache
 
 try:
@@ -48,8 +48,12 @@ _local_fallback = LocMemCache("pasapas-ratelimit-fallback", {"OPTIONS": {"MAX_EN
 
 
 def shared_cache():
-    """The cache holding the counters (a function, so tests can make it fail)."""
-    return cache
+    """The cache holding the counters (a function, so tests can make it fail).
+
+    The `ratelimit` alias shows Redis errors (the default alias hides them: config/cache.py), so that the fallbacks
+    below apply.
+    """
+    return caches["ratelimit"] if "ratelimit" in settings.CACHES else cache
 
 
 def client_ip(request):

@@ -1,4 +1,5 @@
-from django.core.cache import cache
+from django.conf import settings
+from django.core.cache import caches
 
 from wagtail.models import Page, Site
 
@@ -32,9 +33,11 @@ def pytest_collection_modifyitems(config, items):
 @pytest.fixture(autouse=True)
 def _isolated_cache():
     """Rate limits and cached sessions live in the cache: every test starts with an empty one."""
-    cache.clear()
+    for alias in settings.CACHES:
+        caches[alias].clear()
     yield
-    cache.clear()
+    for alias in settings.CACHES:
+        caches[alias].clear()
 
 
 @pytest.fixture(autouse=True)

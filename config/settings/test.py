@@ -45,4 +45,5 @@ WHITENOISE_USE_FINDERS = True
 if REDIS_URL:  # noqa: F405
     worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
     database = 1 + int(worker.removeprefix("gw") or 0) % 15
-    CACHES["default"]["LOCATION"] = urlunsplit(urlsplit(REDIS_URL)._replace(path=f"/{database}"))  # noqa: F405
+    for alias in CACHES.values():  # noqa: F405
+        alias["LOCATION"] = urlunsplit(urlsplit(REDIS_URL)._replace(path=f"/{database}"))  # noqa: F405
