@@ -1,8 +1,9 @@
-"""With Redis down, the site keeps serving: the default cache answers « not cached », rate limits use their fallback."""
+"""With Redis down the site keeps serving: the default cache answers « not cached », rate limits fall back."""
 
-import pytest
 from django.core.cache import caches
 from django.urls import reverse
+
+import pytest
 
 from config.cache import TolerantRedisCache
 
