@@ -24,6 +24,10 @@ CSRF_COOKIE_SECURE = True
 SECURE_REDIRECT_EXEMPT = [r"^sante/$"]
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
+    # A runaway query is stopped after 30 s instead of holding a worker and a connection.
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (  # noqa: F405
+        f"-c statement_timeout={env_int('DATABASE_STATEMENT_TIMEOUT_MS', 30_000)}"
+    )
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "french"}}
 
 MAILERS = {

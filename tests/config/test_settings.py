@@ -45,3 +45,15 @@ def test_malformed_database_url_is_named_at_start_up(url):
     result = run_manage("check", DATABASE_URL=url, DJANGO_SETTINGS_MODULE="config.settings.dev")
     assert result.returncode != 0
     assert "DATABASE_URL" in result.stderr
+
+
+def test_production_sets_a_statement_timeout_on_postgresql():
+    result = run_manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.DATABASES['default']['OPTIONS']['options'])",
+        DATABASE_URL="postgres://postgres@127.0.0.1:5432/pasapas",
+        **PRODUCTION,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "statement_timeout=30000" in result.stdout
