@@ -26,6 +26,7 @@ urlpatterns = [
     ),
     path("personnes/<int:resident_id>/faire-le-point/", agent_views.resident_diagnostic, name="resident_diagnostic"),
     path("equipe/", agent_views.team, name="team"),
+    path("journal/", agent_views.journal, name="journal"),
     path("equipe/<int:membership_id>/retirer/", agent_views.team_remove, name="team_remove"),
     path("", include("learning.workshop_urls")),
     path("", include("learning.stats_urls")),

@@ -15,11 +15,11 @@ from accounts import cards, perms
 from accounts.models import Membership
 from assessments import diagnostic_views
 from assessments.models import DiagnosticPage
-from learning import followup
+from learning import audit, followup
 from learning.agent_access import agent_required, manager_required
 from learning.agent_forms import SORTS, AgentForm, AssignForm, AutonomyForm, NoteForm, ResidentFilterForm, ResidentForm
-from learning.enums import FollowUpStatus
-from learning.models import Assignment, AutonomyRecord, ResidentNote, Workshop
+from learning.enums import AuditAction, FollowUpStatus
+from learning.models import Assignment, AuditEntry, AutonomyRecord, ResidentNote, Workshop
 from learning.views import qr_svg
 
 RESIDENTS_PER_PAGE = 50
@@ -95,6 +95,12 @@ def resident_create(request):
             phone=form.cleaned_data["phone"],
         )
         _remember_card(request, resident, issued)
+        audit.record(
+            actor=request.user,
+            structure=form.cleaned_data["structure"],
+            action=AuditAction.CREATE_RESIDENT,
+            resident=resident,
+        )
         messages.success(request, f"Compte créé pour {resident} : identifiant {resident.username}.")
         return redirect("agent:resident_card", resident.pk)
     return render_agent(request, "learning/agent/resident_form.html", {"form": form}, section="residents")
@@ -118,6 +124,12 @@ def resident_new_code(request, resident_id):
     resident = followup.resident_or_404(request.user, resident_id)
     issued = cards.issue_card(resident=resident, issued_by=request.user)
     _remember_card(request, resident, issued)
+    audit.record(
+        actor=request.user,
+        structure=followup.shared_structure(request.user, resident),
+        action=AuditAction.NEW_CODE,
+        resident=resident,
+    )
     messages.success(request, "Nouveau code créé : l'ancien code et l'ancien QR code ne marchent plus.")
     return redirect("agent:resident_card", resident.pk)
 
@@ -129,6 +141,7 @@ def resident_detail(request, resident_id):
     fresh_cards = request.session.get(CARD_SESSION_KEY, {})
     if fresh_cards.pop(str(resident.pk), None) is not None:  # printed: the code is not shown again
         request.session[CARD_SESSION_KEY] = fresh_cards
+    audit.record(actor=request.user, structure=structure, action=AuditAction.VIEW_RESIDENT, resident=resident)
     context = {
         "resident": resident,
         "structure": structure,
@@ -181,6 +194,13 @@ def resident_assign(request, resident_id):
     except followup.AssignmentRefused as error:
         form.add_error("module", str(error))
         return _detail_with_errors(request, resident, assign_form=form)
+    audit.record(
+        actor=request.user,
+        structure=followup.shared_structure(request.user, resident),
+        action=AuditAction.ASSIGN,
+        resident=resident,
+        detail=form.cleaned_data["module"].title,
+    )
     messages.success(request, f"Module « {form.cleaned_data['module'].title} » assigné.")
     return redirect("agent:resident_detail", resident.pk)
 
@@ -196,6 +216,13 @@ def resident_unassign(request, resident_id, assignment_id):
         structure__in=followup.structures_for(request.user),
     )
     followup.unassign(assignment=assignment)
+    audit.record(
+        actor=request.user,
+        structure=assignment.structure,
+        action=AuditAction.UNASSIGN,
+        resident=resident,
+        detail=assignment.module.title,
+    )
     messages.success(request, "Le module n'est plus assigné.")
     return redirect("agent:resident_detail", resident.pk)
 
@@ -291,6 +318,9 @@ def resident_assign_recommended(request, resident_id):
     modules = list(followup.assignable_modules().filter(pk__in=ids))
     for module in modules:
         followup.assign_module(module=module, residents=[resident], by=request.user, structure=structure)
+        audit.record(
+            actor=request.user, structure=structure, action=AuditAction.ASSIGN, resident=resident, detail=module.title
+        )
     messages.success(
         request, f"{len(modules)} module{'s' if len(modules) > 1 else ''} assigné{'s' if len(modules) > 1 else ''}."
     )
@@ -306,3 +336,13 @@ def resident_diagnostic(request, resident_id):
     if page is None:
         raise Http404("« Faire le point » n'est pas publié.")
     return diagnostic_views.start(request, page, resident=resident)
+
+
+@manager_required
+def journal(request):
+    """Managers see what their structure's team did about residents over the last 12 months."""
+    entries = AuditEntry.objects.filter(structure__in=perms.managed_structures(request.user)).select_related(
+        "structure"
+    )
+    page = Paginator(entries, 50).get_page(request.GET.get("page") or 1)
+    return render_agent(request, "learning/agent/journal.html", {"page_obj": page}, section="team")

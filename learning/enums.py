@@ -44,3 +44,13 @@ class FollowUpStatus(models.TextChoices):
     COMPLETED = "completed", "Terminé"
     NEEDS_HELP = "needs_help", "A besoin d'aide"
     OVERDUE = "overdue", "En retard"
+
+
+class AuditAction(models.TextChoices):
+    CREATE_RESIDENT = "create_resident", "Création du compte"
+    VIEW_RESIDENT = "view_resident", "Consultation de la fiche"
+    NEW_CODE = "new_code", "Nouveau code de connexion"
+    ASSIGN = "assign", "Module assigné"
+    UNASSIGN = "unassign", "Module retiré"
+    EXPORT = "export", "Export CSV"
+    ERASE = "erase", "Effacement du compte"

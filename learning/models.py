@@ -16,7 +16,7 @@ from assessments.models import QuizPage
 from cms.blocks import LIMITED_RICH_TEXT_FEATURES
 from cms.models import Operator, TypedChildRoutingMixin
 from learning.blocks import ChecklistBlock, StepsBlock, TutorialMediaBlock
-from learning.enums import Autonomy, Device, ExclusionType, Level, ProgressStatus
+from learning.enums import AuditAction, Autonomy, Device, ExclusionType, Level, ProgressStatus
 
 CATALOGUE_PAGE_SIZE = 12
 
@@ -404,3 +404,24 @@ class ResidentNote(models.Model):
 
     def __str__(self):
         return f"Note sur {self.resident}"
+
+
+class AuditEntry(models.Model):
+    """What agents and managers did about residents: who, when, what. Residents appear under a pseudonym."""
+
+    structure = models.ForeignKey("accounts.Structure", on_delete=models.CASCADE, related_name="audit_entries")
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    actor_name = models.CharField("agent", max_length=150)
+    action = models.CharField("action", max_length=30, choices=AuditAction.choices)
+    resident_pseudonym = models.CharField("personne (pseudonyme)", max_length=20, blank=True)
+    detail = models.CharField("détail", max_length=200, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = "entrée du journal"
+        verbose_name_plural = "journal des actions"
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["structure", "-created_at"], name="auditentry_structure_date")]
+
+    def __str__(self):
+        return f"{self.created_at:%d/%m/%Y %H:%M} {self.actor_name} — {self.get_action_display()}"

@@ -60,6 +60,7 @@ EXEMPT = {
     "assessments.DiagnosticResult.recorded_by": AGENT_ACTION,
     "learning.Assignment.assigned_by": AGENT_ACTION,
     "learning.Workshop.facilitator": AGENT_ACTION,
+    "learning.AuditEntry.actor": "the audit journal names the agent who acted; residents appear only as a pseudonym",
     "learning.Attendance.recorded_by": AGENT_ACTION,
     "learning.AutonomyRecord.recorded_by": AGENT_ACTION,
     "learning.ResidentNote.author": AGENT_ACTION,

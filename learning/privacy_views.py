@@ -11,9 +11,10 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
-from learning import followup, privacy
+from learning import audit, followup, privacy
 from learning.agent_access import agent_required
 from learning.agent_views import render_agent
+from learning.enums import AuditAction
 
 
 class ConfirmUsernameForm(forms.Form):
@@ -75,6 +76,12 @@ def agent_erase_resident(request, resident_id):
     if request.method == "POST":
         if form.is_valid():
             name = str(resident)
+            audit.record(
+                actor=request.user,
+                structure=followup.shared_structure(request.user, resident),
+                action=AuditAction.ERASE,
+                resident=resident,
+            )
             privacy.erase_user(resident, by_agent=True)
             messages.success(request, f"Le compte de {name} et toutes ses données ont été effacés.")
             return redirect("agent:residents")

@@ -5,9 +5,10 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from learning import followup, reports
+from learning import audit, followup, reports
 from learning.agent_access import agent_required
 from learning.agent_views import render_agent
+from learning.enums import AuditAction
 
 
 def _scope(request):
@@ -90,4 +91,6 @@ def statistics_csv(request):
 def progress_csv(request):
     _, scope, selected = _scope(request)
     rows = reports.progress_rows(scope)
+    for structure in scope:
+        audit.record(actor=request.user, structure=structure, action=AuditAction.EXPORT, detail="progression")
     return _csv_response(request, _filename("progression", selected), reports.PROGRESS_HEADER, rows)

@@ -256,3 +256,4 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {"django": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "INFO"), "propagate": False}},
 }
+AUDIT_RETENTION_DAYS = env_int("AUDIT_RETENTION_DAYS", 365)

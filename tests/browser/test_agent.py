@@ -87,6 +87,7 @@ def followed(agent, structure, resident, module, workshop):
         "resident_detail",
         "resident_card",
         "team",
+        "journal",
         "workshops",
         "workshop_create",
         "workshop_detail",
