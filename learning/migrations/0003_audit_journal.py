@@ -6,31 +6,63 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0002_access_cards_and_phone'),
-        ('learning', '0002_assignments_workshops_follow_up'),
+        ("accounts", "0002_access_cards_and_phone"),
+        ("learning", "0002_assignments_workshops_follow_up"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='AuditEntry',
+            name="AuditEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('actor_name', models.CharField(max_length=150, verbose_name='agent')),
-                ('action', models.CharField(choices=[('create_resident', 'Création du compte'), ('view_resident', 'Consultation de la fiche'), ('new_code', 'Nouveau code de connexion'), ('assign', 'Module assigné'), ('unassign', 'Module retiré'), ('export', 'Export CSV'), ('erase', 'Effacement du compte')], max_length=30, verbose_name='action')),
-                ('resident_pseudonym', models.CharField(blank=True, max_length=20, verbose_name='personne (pseudonyme)')),
-                ('detail', models.CharField(blank=True, max_length=200, verbose_name='détail')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True)),
-                ('actor', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('structure', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='audit_entries', to='accounts.structure')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("actor_name", models.CharField(max_length=150, verbose_name="agent")),
+                (
+                    "action",
+                    models.CharField(
+                        choices=[
+                            ("create_resident", "Création du compte"),
+                            ("view_resident", "Consultation de la fiche"),
+                            ("new_code", "Nouveau code de connexion"),
+                            ("assign", "Module assigné"),
+                            ("unassign", "Module retiré"),
+                            ("export", "Export CSV"),
+                            ("erase", "Effacement du compte"),
+                        ],
+                        max_length=30,
+                        verbose_name="action",
+                    ),
+                ),
+                (
+                    "resident_pseudonym",
+                    models.CharField(blank=True, max_length=20, verbose_name="personne (pseudonyme)"),
+                ),
+                ("detail", models.CharField(blank=True, max_length=200, verbose_name="détail")),
+                ("created_at", models.DateTimeField(auto_now_add=True, db_index=True)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "structure",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="audit_entries",
+                        to="accounts.structure",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'entrée du journal',
-                'verbose_name_plural': 'journal des actions',
-                'ordering': ['-created_at', '-pk'],
-                'indexes': [models.Index(fields=['structure', '-created_at'], name='auditentry_structure_date')],
+                "verbose_name": "entrée du journal",
+                "verbose_name_plural": "journal des actions",
+                "ordering": ["-created_at", "-pk"],
+                "indexes": [models.Index(fields=["structure", "-created_at"], name="auditentry_structure_date")],
             },
         ),
     ]
