@@ -75,5 +75,8 @@ check: install ## Deployment checks with production-like settings, and migration
 	  $(MANAGE) check --deploy --fail-level WARNING
 	$(MANAGE) makemigrations --check --dry-run
 
+bench: install ## Load and scale benchmark (PostgreSQL, Redis, gunicorn; long): results in docs/benchmarks.md
+	$(BIN)/python -m bench.run
+
 clean: ## Remove the virtualenv, the SQLite database and collected files
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-* staticfiles tmp

@@ -30,9 +30,10 @@ EMAIL_ADDS_PER_HOUR = 5
 
 
 def safe_next(request, target):
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
+    """`target` when it is a path on this site, else "". Anything else is refused, not only other sites: redirect()
+    reads a value without "/" as the name of a view (« abc », « &#106;avascript:x ») and failed with a server error."""
+    allowed = {request.get_host()}
+    if target.startswith("/") and url_has_allowed_host_and_scheme(target, allowed, require_https=request.is_secure()):
         return target
     return ""
 

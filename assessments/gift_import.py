@@ -11,6 +11,7 @@ from wagtail.models import Page
 from assessments import gift
 from assessments.blocks import question_to_block_data
 from assessments.models import Competence, QuizPage
+from cms.rich_text import clean_rich_text
 
 MAX_BYTES = 1_000_000
 COMPETENCE_IN_CATEGORY = re.compile(r"(?<![\d.])(\d\.\d)(?![\d.])")
@@ -68,6 +69,14 @@ def _competence_ids(questions):
     return {key: known.get(code) for key, code in codes.items()}
 
 
+def block_data(question, competence_id=None):
+    """The StreamField value of an imported question. A GIFT stem is HTML written by anyone: it is reduced to what
+    the editor allows (no scripts, no event attributes, links in http(s), mailto or tel only)."""
+    data = question_to_block_data(question, competence_id)
+    data["value"]["stem"] = clean_rich_text(data["value"]["stem"])
+    return data
+
+
 @transaction.atomic
 def create_draft_quiz(*, module, parsed: Preview, user=None):
     """A new quiz under the module, as a draft waiting for review; nothing is published."""
@@ -81,7 +90,7 @@ def create_draft_quiz(*, module, parsed: Preview, user=None):
         slug=slug,
         live=False,
         owner=user,
-        questions=[question_to_block_data(q, competences.get(id(q))) for q in parsed.questions],
+        questions=[block_data(q, competences.get(id(q))) for q in parsed.questions],
     )
     module.add_child(instance=quiz)
     quiz.save_revision(user=user, log_action=True)

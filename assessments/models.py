@@ -14,6 +14,7 @@ from wagtail.snippets.models import register_snippet
 from assessments.blocks import EquipmentQuestionsBlock, QuestionsBlock
 from assessments.enums import MasteryRule
 from cms.blocks import LIMITED_RICH_TEXT_FEATURES
+from cms.page_cache import ViewRestrictionShortcutMixin
 
 
 @register_snippet
@@ -56,7 +57,7 @@ class Competence(index.Indexed, models.Model):
         return f"{self.code} {self.title}"
 
 
-class QuizPage(RoutablePageMixin, Page):
+class QuizPage(ViewRestrictionShortcutMixin, RoutablePageMixin, Page):
     """A skill quiz, child of a module. Attempts keep the revision they were taken on and the block ids."""
 
     intro = RichTextField("introduction", features=LIMITED_RICH_TEXT_FEATURES, blank=True)
@@ -100,6 +101,7 @@ class QuizPage(RoutablePageMixin, Page):
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("questions")]
     parent_page_types = ["learning.ModulePage"]
     subpage_types = []
+    cache_route = True  # cms.page_cache.serve keeps its routing
 
     class Meta:
         verbose_name = "quiz"

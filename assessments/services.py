@@ -103,13 +103,22 @@ def save_answers(*, attempt, quiz, responses, questions=None):
     if unknown:
         raise Invalid("Cette question ne fait pas partie de l'essai.")
     results = {qid: scoring.score(questions[qid], response) for qid, response in responses.items()}
-    with transaction.atomic():
-        for qid, response in responses.items():
-            Answer.objects.update_or_create(
+    # One upsert for the whole form, not a read and a write per question.
+    Answer.objects.bulk_create(
+        [
+            Answer(
                 attempt=attempt,
                 question_id=qid,
-                defaults={"response": response, "credit": results[qid].credit, "correct": results[qid].correct},
+                response=response,
+                credit=results[qid].credit,
+                correct=results[qid].correct,
             )
+            for qid, response in responses.items()
+        ],
+        update_conflicts=True,
+        unique_fields=["attempt", "question_id"],
+        update_fields=["response", "credit", "correct", "answered_at"],
+    )
     return results
 
 

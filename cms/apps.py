@@ -6,4 +6,6 @@ class CmsConfig(AppConfig):
     verbose_name = "Site et contenus partagés"
 
     def ready(self):
-        from cms import signals  # noqa: F401
+        from cms import page_cache, signals  # noqa: F401
+
+        page_cache.connect_signals()

@@ -1,5 +1,7 @@
 """StreamField blocks shared by every page type. Learning and assessment pages reuse them."""
 
+import re
+
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
 
@@ -153,13 +155,23 @@ class BaseStreamBlock(blocks.StreamBlock):
     video = VideoBlock()
 
 
+# A path on this site: "/" not followed by another slash or a backslash (browsers read both as the start of another
+# site's address), without spaces or control characters (browsers drop some of them inside addresses).
+SITE_PATH = re.compile(r"/(?![/\\])[^\s\\\x00-\x1f\x7f]*")
+SITE_PATH_MESSAGE = "Indiquez une adresse du site qui commence par « / », par exemple /trouver-un-lieu/."
+
+
+def is_site_path(url):
+    return bool(SITE_PATH.fullmatch(url or ""))
+
+
 class EntryPointValue(blocks.StructValue):
     def link(self):
         page = self.get("page")
         if page is not None and page.live:
             return page.url
         url = (self.get("url") or "").strip()
-        return url if url.startswith("/") and not url.startswith("//") else ""
+        return url if is_site_path(url) else ""
 
 
 class EntryPointBlock(blocks.StructBlock):
@@ -185,6 +197,13 @@ class EntryPointBlock(blocks.StructBlock):
         description = "Une grande carte cliquable de la page d'accueil."
         value_class = EntryPointValue
         preview_value = {"title": "Apprendre pas à pas", "text": "Des tutoriels simples.", "icon": "learn"}
+
+    def clean(self, value):
+        value = super().clean(value)
+        url = (value.get("url") or "").strip()
+        if url and not is_site_path(url):
+            raise StructBlockValidationError(block_errors={"url": ErrorList([ValidationError(SITE_PATH_MESSAGE)])})
+        return value
 
 
 class EntryPointsBlock(blocks.StreamBlock):

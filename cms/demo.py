@@ -3,7 +3,7 @@
 from wagtail.models import Page, Site
 
 from cms.demo_places import seed_places
-from cms.models import HomePage, SiteSettings, StandardPage
+from cms.models import HomePage, PrivacyPage, SiteSettings, StandardPage
 
 
 def rich(*paragraphs):
@@ -113,40 +113,6 @@ STANDARD_PAGES = [
         ],
     },
     {
-        "slug": "donnees-personnelles",
-        "title": "Données personnelles",
-        "intro": "Ce que Pas à pas garde sur vous, pourquoi, combien de temps, et qui peut le voir.",
-        "body": [
-            ("heading", {"text": "Ce que nous gardons", "level": "h2"}),
-            (
-                "paragraph",
-                bullets(
-                    "votre nom d'utilisateur, le nom que vous avez choisi d'afficher et, si vous l'avez donnée, "
-                    "votre adresse électronique ;",
-                    "les étapes que vous avez faites et vos résultats aux quiz ;",
-                    "la structure qui vous accompagne, si vous avez accepté qu'elle suive vos progrès.",
-                ),
-            ),
-            ("heading", {"text": "Qui peut voir vos progrès", "level": "h2"}),
-            (
-                "paragraph",
-                rich(
-                    "Vous seul, et les conseillers d'une structure à qui vous avez donné votre accord. Vous pouvez "
-                    "retirer cet accord quand vous voulez : la structure ne voit alors plus vos progrès.",
-                    "Aucune donnée n'est vendue ni utilisée pour de la publicité.",
-                ),
-            ),
-            ("heading", {"text": "Vos droits", "level": "h2"}),
-            (
-                "paragraph",
-                rich(
-                    "Vous pouvez demander à voir, corriger ou supprimer vos données. Adressez-vous à la structure "
-                    "dont les coordonnées sont en bas de page."
-                ),
-            ),
-        ],
-    },
-    {
         "slug": "mentions-legales",
         "title": "Mentions légales",
         "intro": "Qui publie ce site et qui l'héberge.",
@@ -170,6 +136,42 @@ STANDARD_PAGES = [
         ],
     },
 ]
+
+
+# What is kept, how long and who sees it is generated from the settings (cms.privacy); the text here adds the rest.
+PRIVACY_PAGE = {
+    "slug": "donnees-personnelles",
+    "title": "Données personnelles",
+    "intro": "Ce que Pas à pas garde sur vous, pourquoi, combien de temps, et qui peut le voir.",
+    "body": [
+        ("heading", {"text": "Pourquoi nous gardons ces données", "level": "h2"}),
+        (
+            "paragraph",
+            rich(
+                "Pour vous permettre de reprendre là où vous en étiez, et pour que la structure qui vous accompagne "
+                "sache ce que vous savez déjà faire, si vous le voulez bien.",
+            ),
+        ),
+        ("heading", {"text": "Qui est responsable", "level": "h2"}),
+        (
+            "paragraph",
+            rich(
+                "La Maison du Plateau (structure fictive de démonstration), 12 rue du Plateau, 76000 Rouen, "
+                "accueil@plateau.example."
+            ),
+        ),
+        ("heading", {"text": "Vos droits", "level": "h2"}),
+        (
+            "paragraph",
+            rich(
+                "Vous pouvez voir, télécharger et supprimer vos données vous-même, depuis « Mes données » (en bas de "
+                "chaque page quand vous êtes connecté). Vous pouvez aussi le demander à la structure qui vous "
+                "accompagne : elle le fera pour vous.",
+                "Si vous pensez que vos droits ne sont pas respectés, vous pouvez vous adresser à la CNIL.",
+            ),
+        ),
+    ],
+}
 
 
 def set_home(ctx):
@@ -216,11 +218,25 @@ def upsert_standard_page(parent, data):
     return page
 
 
+def upsert_privacy_page(parent):
+    page = PrivacyPage.objects.child_of(parent).first()
+    if page is None:
+        # Demo databases seeded before the page had its own type held a plain page at this address.
+        StandardPage.objects.child_of(parent).filter(slug=PRIVACY_PAGE["slug"]).delete()
+        page = parent.add_child(instance=PrivacyPage(title=PRIVACY_PAGE["title"], slug=PRIVACY_PAGE["slug"]))
+    page.title = PRIVACY_PAGE["title"]
+    page.intro = PRIVACY_PAGE["intro"]
+    page.body = PRIVACY_PAGE["body"]
+    page.save_revision().publish()
+    return page
+
+
 def seed(ctx):
     seed_places()
     home, site = set_home(ctx)
     ctx["home"] = home
     pages = {data["slug"]: upsert_standard_page(home, data) for data in STANDARD_PAGES}
+    pages[PRIVACY_PAGE["slug"]] = upsert_privacy_page(home)
     ctx["standard_pages"] = pages
     structure = ctx.get("structure")
     SiteSettings.objects.update_or_create(

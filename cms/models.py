@@ -48,6 +48,38 @@ class StandardPage(Page):
         verbose_name_plural = "pages de contenu"
 
 
+class PrivacyPage(Page):
+    """« Données personnelles »: the editable text (who is responsible, rights), then what is kept, how long and who
+    sees it, generated from the settings the code enforces (cms.privacy)."""
+
+    intro = models.CharField("chapeau", max_length=300, blank=True)
+    body = StreamField(
+        BaseStreamBlock(),
+        verbose_name="contenu",
+        blank=True,
+        help_text="Responsable du traitement, vos droits, comment nous joindre. Les durées de conservation sont "
+        "ajoutées automatiquement, à partir des réglages du site.",
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = "page Données personnelles"
+        verbose_name_plural = "pages Données personnelles"
+
+    def get_context(self, request, *args, **kwargs):
+        from cms.privacy import facts
+
+        context = super().get_context(request, *args, **kwargs)
+        context["facts"] = facts()
+        return context
+
+
 @register_setting(icon="home")
 class SiteSettings(BaseSiteSetting):
     """The structure that runs this Pas à pas site, and the pages every footer links to."""
@@ -167,12 +199,21 @@ class GlossaryTerm(index.Indexed, models.Model):
 
     def save(self, *args, **kwargs):
         self.term = self.term.strip()
-        self.slug = self.slug or slugify(self.term)
+        self.slug = self.slug or self.unique_slug()
         self.sort_key = fold(self.term)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return f"{reverse('glossary')}#{self.slug}"
+
+    def unique_slug(self):
+        """The term's slug, numbered when another term has it (« carte-vitale-2 »). Terms that differ only by case,
+        accents or punctuation, or that are only punctuation (an empty slug), failed with a server error."""
+        base = slugify(self.term)[:80] or "terme"
+        slug, number = base, 2
+        while GlossaryTerm.objects.exclude(pk=self.pk).filter(slug=slug).exists():
+            slug, number = f"{base}-{number}", number + 1
+        return slug
 
     def clean(self):
         super().clean()

@@ -1,5 +1,6 @@
 """Glossary and search pages."""
 
+import re
 from itertools import groupby
 
 from django.core.paginator import Paginator
@@ -11,6 +12,9 @@ from cms.models import GlossaryTerm
 
 SEARCH_PAGE_SIZE = 10
 MAX_QUERY_LENGTH = 200
+# Characters the search backends cannot take, and that mean nothing in a search: a double quote is a syntax error in
+# SQLite's full-text queries (it showed « service indisponible »), PostgreSQL refuses NUL in text (a server error).
+UNSEARCHABLE = re.compile(r'["\x00-\x1f\x7f]')
 
 
 def glossary(request):
@@ -20,7 +24,7 @@ def glossary(request):
 
 
 def search(request):
-    query = (request.GET.get("q") or "").strip()[:MAX_QUERY_LENGTH]
+    query = UNSEARCHABLE.sub(" ", request.GET.get("q") or "").strip()[:MAX_QUERY_LENGTH]
     pages, terms = None, []
     if query:
         results = Page.objects.live().public().specific().search(query, operator="or")

@@ -29,6 +29,16 @@ def _tolerant(method, fallback):
 
 
 class TolerantRedisCacheClient(RedisCacheClient):
+    def get_client(self, key=None, *, write=False):
+        # Django builds a new redis.Redis object (and its table of response callbacks) for every operation; one per
+        # connection pool is enough: the pool hands out the connections.
+        pool = self._get_connection_pool(write)
+        clients = self.__dict__.setdefault("_pasapas_clients", {})
+        client = clients.get(id(pool))
+        if client is None:
+            client = clients[id(pool)] = self._client(connection_pool=pool)
+        return client
+
     # An add that "succeeds" lets locks built on add() (allauth's rate limits) go through instead of waiting.
     add = _tolerant(RedisCacheClient.add, True)
     get = _tolerant(RedisCacheClient.get, lambda key, default: default)

@@ -1,9 +1,8 @@
 from django.core.cache import cache
 from django.urls import reverse
 
-from wagtail.models import Site
-
 from accounts import perms
+from cms import page_cache
 from cms.models import footer_data
 from learning.models import ModuleIndexPage
 from learning.signals import CATALOGUE_URL_KEY
@@ -39,5 +38,5 @@ def site_nav(request):
     return {
         "nav_items": items,
         "nav_can_author": can_author,
-        "footer": footer_data(Site.find_for_request(request), request),
+        "footer": footer_data(page_cache.site_for_request(request), request),
     }

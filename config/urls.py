@@ -1,12 +1,13 @@
 from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms import page_cache
 from config import views
 
 handler400 = "config.views.bad_request"
@@ -34,4 +35,12 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+urlpatterns += [
+    # Wagtail's front-end login (`wagtailcore_login`) is a plain Django LoginView: it would be a second sign-in form
+    # without allauth's rate limits and MFA step. Private pages send people to allauth's form instead.
+    path("_util/login/", RedirectView.as_view(pattern_name="account_login", query_string=True)),
+    # Wagtail's page view behind the anonymous page cache (cms.page_cache); Wagtail's own pattern, below, still
+    # names the URLs (`wagtail_serve`).
+    re_path(wagtail_urls.serve_pattern, page_cache.serve),
+    path("", include(wagtail_urls)),
+]

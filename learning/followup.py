@@ -7,7 +7,8 @@ with consent still in force, to one of them.
 import datetime
 
 from django.db import IntegrityError, transaction
-from django.db.models import Case, Exists, IntegerField, Max, OuterRef, Q, Value, When
+from django.db.models import Case, CharField, Exists, IntegerField, OuterRef, Q, Subquery, Value, When
+from django.db.models.lookups import IsNull
 from django.http import Http404
 from django.utils import timezone
 
@@ -175,8 +176,23 @@ STATUS_ORDER = [
 ]
 
 
+def _has(queryset):
+    """True when the resident has such a row: a scalar subquery, probed per resident through its index.
+
+    Written as EXISTS, PostgreSQL may instead hash the whole table once per query (a « hashed SubPlan »), which
+    costs as much as the table is large: 0.3 s per page with 100,000 residents instead of a few milliseconds.
+    """
+    return Q(IsNull(Subquery(queryset.values("pk")[:1]), False))
+
+
 def with_follow_up(residents, *, today=None):
-    """Annotate residents with `follow_up` (a FollowUpStatus value), `status_rank` and `last_activity`, in SQL."""
+    """Annotate residents with `follow_up` (a FollowUpStatus value), `status_rank` and `last_activity`, in SQL.
+
+    The status is one CASE over per-resident probes (indexed by resident), written twice: as the rank that
+    sorts and filters, and as the value shown. Neither refers to the other, so PostgreSQL evaluates each once per
+    row (and the shown value only for the rows of the page), and nothing groups the residents: the last activity
+    is read from the (user, -last_activity_at) index. The cost follows the agent's residents, not the database.
+    """
     today = today or timezone.localdate()
     now = timezone.now()
     quiet_since = now - datetime.timedelta(days=INACTIVITY_DAYS)
@@ -198,20 +214,34 @@ def with_follow_up(residents, *, today=None):
         submitted_at__gte=quiet_since,
     )
     started = ModuleProgress.objects.filter(user=OuterRef("pk")).exclude(status=ProgressStatus.NOT_STARTED)
-    status = Case(
-        When(Exists(overdue), then=Value(FollowUpStatus.OVERDUE.value)),
-        When(Exists(struggling) | Exists(quiet), then=Value(FollowUpStatus.NEEDS_HELP.value)),
-        When(Exists(active) & ~Exists(open_assignments), then=Value(FollowUpStatus.COMPLETED.value)),
-        When(Exists(started), then=Value(FollowUpStatus.IN_PROGRESS.value)),
-        default=Value(FollowUpStatus.NOT_STARTED.value),
+    conditions = [
+        (FollowUpStatus.OVERDUE, _has(overdue)),
+        (FollowUpStatus.NEEDS_HELP, _has(struggling) | _has(quiet)),
+        (FollowUpStatus.COMPLETED, _has(active) & ~_has(open_assignments)),
+        (FollowUpStatus.IN_PROGRESS, _has(started)),
+    ]
+
+    def status_case(output, output_field):
+        return Case(
+            *[When(condition, then=Value(output(status))) for status, condition in conditions],
+            default=Value(output(FollowUpStatus.NOT_STARTED)),
+            output_field=output_field,
+        )
+
+    last_activity = (
+        ModuleProgress.objects.filter(user=OuterRef("pk"), last_activity_at__isnull=False)
+        .order_by("-last_activity_at")
+        .values("last_activity_at")[:1]
     )
-    rank = Case(
-        *[When(follow_up=value, then=Value(index)) for index, value in enumerate(STATUS_ORDER)],
-        output_field=IntegerField(),
+    return residents.annotate(
+        follow_up=status_case(lambda status: status.value, CharField()),
+        status_rank=status_case(STATUS_ORDER.index, IntegerField()),
+        last_activity=Subquery(last_activity),
     )
-    return residents.annotate(follow_up=status, last_activity=Max("module_progress__last_activity_at")).annotate(
-        status_rank=rank
-    )
+
+
+def status_rank_of(status):
+    return STATUS_ORDER.index(FollowUpStatus(status))
 
 
 def search_residents(residents, query):
@@ -235,7 +265,7 @@ def residents_list(agent, *, query="", workshop_id=None, module_id=None, status=
             pk__in=Assignment.objects.active().filter(module_id=module_id).values("resident_id")
         )
     if status in FollowUpStatus.values:
-        residents = residents.filter(follow_up=status)
+        residents = residents.filter(status_rank=status_rank_of(status))
     return residents
 
 

@@ -1,3 +1,5 @@
+import re
+
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
@@ -13,15 +15,18 @@ from wagtail.search import index
 from modelcluster.fields import ParentalManyToManyField
 
 from assessments.models import QuizPage
+from cms import page_cache
 from cms.blocks import LIMITED_RICH_TEXT_FEATURES
 from cms.models import Operator, TypedChildRoutingMixin
+from cms.page_cache import ViewRestrictionShortcutMixin
 from learning.blocks import ChecklistBlock, StepsBlock, TutorialMediaBlock
 from learning.enums import AuditAction, Autonomy, Device, ExclusionType, Level, ProgressStatus
 
 CATALOGUE_PAGE_SIZE = 12
+SLUG = re.compile(r"[-\w]+")
 
 
-class ModuleIndexPage(TypedChildRoutingMixin, Page):
+class ModuleIndexPage(ViewRestrictionShortcutMixin, TypedChildRoutingMixin, Page):
     """The catalogue: every module, filterable by theme, level, kind of exclusion and device."""
 
     intro = RichTextField("introduction", features=LIMITED_RICH_TEXT_FEATURES, blank=True)
@@ -47,8 +52,11 @@ class ModuleIndexPage(TypedChildRoutingMixin, Page):
             "appareil": request.GET.get("appareil", ""),
         }
         modules = ModulePage.objects.live().public().child_of(self).order_by("path").prefetch_related("operators")
-        if filters["organisme"]:
+        # Operators are chosen by slug: anything else (a NUL byte is a server error on PostgreSQL) matches nothing.
+        if SLUG.fullmatch(filters["organisme"]):
             modules = modules.filter(operators__slug=filters["organisme"])
+        elif filters["organisme"]:
+            modules = modules.none()
         if filters["niveau"] in Level.values:
             modules = modules.filter(level=filters["niveau"])
         if filters["exclusion"] in ExclusionType.values:
@@ -73,7 +81,7 @@ class ModuleIndexPage(TypedChildRoutingMixin, Page):
         return context
 
 
-class ModulePage(TypedChildRoutingMixin, Page):
+class ModulePage(ViewRestrictionShortcutMixin, TypedChildRoutingMixin, Page):
     """An assignable unit of learning: its children are tutorials (and quizzes), in order."""
 
     summary = models.CharField("résumé", max_length=300)
@@ -112,6 +120,7 @@ class ModulePage(TypedChildRoutingMixin, Page):
     ]
     parent_page_types = ["learning.ModuleIndexPage"]
     subpage_types = ["learning.TutorialPage", "assessments.QuizPage"]
+    cache_route = True  # cms.page_cache.serve keeps its routing
 
     @property
     def child_page_models(self):
@@ -145,7 +154,7 @@ class ModulePage(TypedChildRoutingMixin, Page):
 
     def learning_pages(self):
         """The module's tutorials (and later quizzes), live, in the order the trainers set."""
-        return self.get_children().live().public().specific().order_by("path")
+        return page_cache.public(self.get_children().live()).specific().order_by("path")
 
     def get_context(self, request, *args, **kwargs):
         from learning import services
@@ -157,8 +166,12 @@ class ModulePage(TypedChildRoutingMixin, Page):
         return context
 
 
-class TutorialPage(RoutablePageMixin, Page):
-    """Step-by-step instructions. Progress is stored per step block id, so it survives edits."""
+class TutorialPage(ViewRestrictionShortcutMixin, RoutablePageMixin, Page):
+    """Step-by-step instructions. Progress is stored per step block id, so it survives edits.
+
+    The most read page: its content is rendered once per revision and steps done, anonymous visitors get the whole
+    page from the cache (cms.page_cache).
+    """
 
     intro = models.CharField("introduction", max_length=300)
     duration_minutes = models.PositiveSmallIntegerField("durée estimée (minutes)", default=10)
@@ -182,13 +195,15 @@ class TutorialPage(RoutablePageMixin, Page):
     ]
     parent_page_types = ["learning.ModulePage"]
     subpage_types = []
+    cache_route = True  # cms.page_cache.serve keeps its routing
 
     class Meta:
         verbose_name = "tutoriel"
 
     @cached_property
     def step_ids(self):
-        return [block.id for block in self.steps if block.block_type == "step"]
+        # From the raw stream: converting the blocks would load their images.
+        return [item["id"] for item in self.steps.raw_data if item["type"] == "step"]
 
     @cached_property
     def module(self):
@@ -198,7 +213,8 @@ class TutorialPage(RoutablePageMixin, Page):
         from learning import services
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(services.tutorial_view_context(request, self))
+        context["tutorial_content"] = services.tutorial_content(request, self)
+        page_cache.allow_anonymous_cache(request, context)
         return context
 
     @path("etapes/<str:step_id>/fait/", name="mark_step_done")

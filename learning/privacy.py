@@ -108,6 +108,7 @@ def _account(user):
         "type_de_compte": user.get_kind_display(),
         "inscription": _iso(user.date_joined),
         "derniere_connexion": _iso(user.last_login),
+        "avertissement_inactivite": _iso(user.inactivity_warning_sent_at),
     }
 
 

@@ -2,9 +2,12 @@
 
 from django.db import transaction
 from django.db.models import F, Max
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 
 from accounts.models import User
+from cms import page_cache
 from cms.glossary import Linker, current_matcher
 from cms.models import routed_ancestors
 from learning.enums import ProgressStatus
@@ -170,7 +173,9 @@ def _done_by_page(request, pages):
     """{page_id: (done_step_ids, status)} for the person looking, from the database or the session."""
     if request.user.is_authenticated:
         rows = PageProgress.objects.filter(user=request.user, page_id__in=[page.pk for page in pages])
-        return {row.page_id: (row.done_step_ids, row.status) for row in rows}
+        return {
+            page_id: (done, status) for page_id, done, status in rows.values_list("page_id", "done_step_ids", "status")
+        }
     data = request.session.get(SESSION_KEY, {}) if hasattr(request, "session") else {}
     return {page.pk: (data.get(str(page.pk), []), "") for page in pages if str(page.pk) in data}
 
@@ -200,10 +205,23 @@ def module_view_progress(request, module, items):
     }
 
 
-def tutorial_view_context(request, tutorial):
-    done_ids, _status = _done_by_page(request, [tutorial]).get(tutorial.pk, ([], ""))
+def step_summary(step_ids, done_ids):
+    """What the page and the « J'ai fait cette étape » answer say about progress, from the steps done."""
     done = set(done_ids)
-    step_ids = tutorial.step_ids
+    next_step_id = first_step_not_done(step_ids, done)
+    return {
+        "step_count": len(step_ids),
+        "done_count": len(done & set(step_ids)),
+        "percent": int(round(100 * tutorial_fraction(step_ids, done))),
+        "next_step_number": step_ids.index(next_step_id) + 1 if next_step_id else None,
+        "tutorial_completed": bool(step_ids) and next_step_id is None,
+    }
+
+
+def tutorial_view_context(request, tutorial, *, done_ids=None):
+    if done_ids is None:
+        done_ids, _status = _done_by_page(request, [tutorial]).get(tutorial.pk, ([], ""))
+    done = set(done_ids)
     ancestors = routed_ancestors(tutorial, request)
     base_url = tutorial.get_url(request)
     steps = [
@@ -216,21 +234,47 @@ def tutorial_view_context(request, tutorial):
         }
         for number, block in enumerate((b for b in tutorial.steps if b.block_type == "step"), start=1)
     ]
-    next_step_id = first_step_not_done(step_ids, done)
-    next_number = step_ids.index(next_step_id) + 1 if next_step_id else None
-    done_count = len(done & set(step_ids))
     return {
+        **step_summary(tutorial.step_ids, done),
         "steps": steps,
-        "step_count": len(steps),
-        "done_count": done_count,
-        "percent": int(round(100 * tutorial_fraction(step_ids, done))),
-        "next_step_number": next_number,
-        "tutorial_completed": bool(step_ids) and next_step_id is None,
         "glossary": Linker(current_matcher()),
         "siblings": _siblings(tutorial),
         "ancestors": ancestors,
         "module": ancestors[-1] if ancestors else None,
     }
+
+
+def tutorial_content(request, tutorial):
+    """The tutorial's main content, rendered once per revision, kind of visitor and steps done, then kept.
+
+    Everything in it but the steps done is the same for everyone (glossary links, images, breadcrumbs, the
+    neighbouring pages): keyed by the steps done, a handful of entries per tutorial serve every reader. Kept with
+    cms.page_cache's versions, so a publication, a glossary change or a new deployment's CSS show at once; the CSRF
+    token is each visitor's own. Previews are never kept.
+    """
+    done_ids, _status = _done_by_page(request, [tutorial]).get(tutorial.pk, ([], ""))
+    preview = getattr(request, "is_preview", False)
+    if not preview:
+        done = sorted(set(done_ids) & set(tutorial.step_ids))
+        key = "learning:tutorial:" + page_cache.digest(
+            request.get_host(),
+            tutorial.pk,
+            tutorial.live_revision_id,
+            tutorial.last_published_at,
+            request.user.is_authenticated,
+            *done,
+        )
+        html, stamp = page_cache.fetch(key)
+        if html is not None:
+            return mark_safe(page_cache.with_csrf_token(request, html))
+    context = tutorial_view_context(request, tutorial, done_ids=done_ids)
+    context.update(
+        {"page": tutorial, "request": request, "user": request.user, "csrf_token": page_cache.CSRF_PLACEHOLDER}
+    )
+    html = render_to_string("learning/_tutorial_content.html", context)
+    if not preview:
+        page_cache.store(key, stamp, html)
+    return mark_safe(page_cache.with_csrf_token(request, html))
 
 
 def _siblings(tutorial):

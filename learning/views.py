@@ -24,12 +24,13 @@ def mark_step_done(request, tutorial, step_id):
         return HttpResponseNotAllowed(["POST"])
     try:
         if request.user.is_authenticated:
-            services.record_step(user=request.user, tutorial=tutorial, step_id=step_id)
+            done_ids = services.record_step(user=request.user, tutorial=tutorial, step_id=step_id).done_step_ids
         else:
             services.record_step_in_session(session=request.session, tutorial=tutorial, step_id=step_id)
+            done_ids = services.session_done_steps(request.session, tutorial.pk)
     except services.UnknownStep:
         raise Http404("Cette étape n'existe pas.") from None
-    context = services.tutorial_view_context(request, tutorial)
+    context = services.step_summary(tutorial.step_ids, done_ids)
     if request.headers.get("Accept", "").startswith("application/json"):
         return JsonResponse(
             {

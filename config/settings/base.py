@@ -141,6 +141,7 @@ LOGIN_REDIRECT_URL = "/"
 # django-allauth: username or email to log in, email optional at sign-up.
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupForm"
+ACCOUNT_FORMS = {"signup": "accounts.signup.SignupForm"}  # hides whether an address already has an account
 ACCOUNT_LOGIN_METHODS = {"username", "email"}
 ACCOUNT_SIGNUP_FIELDS = ["username*", "email", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "optional"
@@ -156,6 +157,8 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Pas à pas] "
 ACCOUNT_RATE_LIMITS = {
     # 5 failures per account in 5 minutes; the per-IP budget is wide enough for a whole workshop room.
     "login_failed": "5/5m/key,100/5m/ip",
+    # allauth's default of 30 attempts a minute per address would stop a room of 30 residents who each make one typo.
+    "login": "300/m/ip",
     "signup": "60/h/ip",
     "reset_password": "20/m/ip,5/m/key",
 }
@@ -194,10 +197,28 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Uploads. A form may send 2 MB of fields (files apart) and 5,000 fields (the « Faire le point » page sends about
+# 1,100 from the Wagtail admin); beyond, our 400 page. Files above 2 MB wait in a temporary file, not in memory. The
+# reverse proxy should cap whole requests just above the largest file allowed below (VIDEOS_MAX_UPLOAD_SIZE).
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+# Images: pictures only (an SVG file can hold scripts), 5 MB and 40 million pixels at most; cms.uploads also refuses a
+# picture that holds HTML or a script.
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
-WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "svg"]
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.uploads.ImageForm"
+# Documents: PDF, office files, CSV and text, and the videos and subtitles of the video block. cms.uploads checks that
+# the content matches the extension and applies a limit per kind. Wagtail's view serves them (WAGTAILDOCS_SERVE_METHOD)
+# as downloads, PDFs excepted, with « nosniff » and « Content-Security-Policy: default-src 'none' ».
+WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "ods", "docx", "xlsx", "csv", "txt", "mp4", "webm", "vtt"]
+DOCUMENTS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+VIDEOS_MAX_UPLOAD_SIZE = 100 * 1024 * 1024
+WAGTAILDOCS_MAX_UPLOAD_SIZE = VIDEOS_MAX_UPLOAD_SIZE
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.uploads.DocumentForm"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
+WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
 
 # Mail (Django 6.1 mailers).
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Pas à pas <ne-pas-repondre@pasapas.example>")
@@ -209,8 +230,17 @@ MAILERS = {
     }
 }
 
-# Background work (Wagtail's reference index and renditions, later exports and e-mails).
-TASKS = {"default": {"BACKEND": env_str("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")}}
+# Background work. Two aliases, because Wagtail 8 enqueues through the django-tasks backport while django-tasks-db's
+# worker on Django 6 only accepts tasks of Django's built-in framework (it refuses the backport's: "does not point to a
+# Task"). "default" is Wagtail's (search and reference indexes, renditions): it runs them at once, in the request.
+# "maintenance" is ours (learning.tasks, built-in django.tasks): the database queue in production, run by
+# `manage.py db_worker --backend maintenance`; immediate elsewhere.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "maintenance": {
+        "BACKEND": env_str("MAINTENANCE_TASKS_BACKEND", "django.tasks.backends.immediate.ImmediateBackend")
+    },
+}
 
 # Security headers on every response.
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -256,4 +286,15 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {"django": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "INFO"), "propagate": False}},
 }
+
+# Retention (stated on the « Données personnelles » page, which reads these settings).
+# A resident's account with no sign-in for RESIDENT_INACTIVITY_MONTHS is anonymised by `purge_inactive` (a daily task);
+# when it has an e-mail address, the person is warned RESIDENT_INACTIVITY_WARNING_DAYS before.
+RESIDENT_INACTIVITY_MONTHS = env_int("RESIDENT_INACTIVITY_MONTHS", 24)
+RESIDENT_INACTIVITY_WARNING_DAYS = env_int("RESIDENT_INACTIVITY_WARNING_DAYS", 30)
+# The agents' audit journal is kept this long (`purge_audit`, a daily task).
 AUDIT_RETENTION_DAYS = env_int("AUDIT_RETENTION_DAYS", 365)
+# Database backups are kept this long (docs/deploy.md); erased data disappears from backups after it.
+BACKUP_RETENTION_DAYS = env_int("BACKUP_RETENTION_DAYS", 30)
+# Daily maintenance tasks (retention) run at this local hour, with the django-tasks-db worker.
+MAINTENANCE_HOUR = env_int("MAINTENANCE_HOUR", 3)

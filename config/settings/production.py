@@ -30,6 +30,34 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F
     )
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "french"}}
 
+# Uploaded images and documents: on this server's disk (MEDIA_ROOT) by default; with several app servers, in an
+# S3-compatible object storage they all share (django-storages). The bucket stays private: image addresses are signed
+# and expire, documents go through Django (WAGTAILDOCS_SERVE_METHOD = "serve_view"), so permissions still apply.
+MEDIA_STORAGE = env_str("MEDIA_STORAGE", "local")
+if MEDIA_STORAGE == "s3":
+    STORAGES["default"] = {  # noqa: F405
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env_str("S3_BUCKET", required=True),
+            "endpoint_url": env_str("S3_ENDPOINT_URL", "") or None,
+            "region_name": env_str("S3_REGION", "") or None,
+            "access_key": env_str("S3_ACCESS_KEY_ID", required=True),
+            "secret_key": env_str("S3_SECRET_ACCESS_KEY", required=True),
+            "location": env_str("S3_LOCATION", "media"),
+            "default_acl": None,
+            "querystring_auth": True,
+            "querystring_expire": env_int("S3_URL_EXPIRE_SECONDS", 60 * 60),
+            "file_overwrite": False,
+        },
+    }
+    # Browsers fetch images and media from the storage's address: the CSP must allow that origin, and only that.
+    MEDIA_ORIGIN = env_str("S3_PUBLIC_ORIGIN", required=True)
+    for policy in (SECURE_CSP, ADMIN_CSP):  # noqa: F405
+        policy["img-src"] = [*policy["img-src"], MEDIA_ORIGIN]
+        policy["media-src"] = [*policy["media-src"], MEDIA_ORIGIN]
+elif MEDIA_STORAGE != "local":
+    raise ImproperlyConfigured("MEDIA_STORAGE vaut « local » (disque du serveur) ou « s3 » (stockage objet).")
+
 MAILERS = {
     "default": {
         "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
@@ -43,4 +71,7 @@ MAILERS = {
         },
     }
 }
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "maintenance": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}

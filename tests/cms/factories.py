@@ -1,6 +1,6 @@
 import wagtail_factories
 
-from cms.models import HomePage, StandardPage
+from cms.models import HomePage, PrivacyPage, StandardPage
 
 
 class HomePageFactory(wagtail_factories.PageFactory):
@@ -18,3 +18,12 @@ class StandardPageFactory(wagtail_factories.PageFactory):
 
     title = "Accessibilité"
     intro = "Une page de contenu."
+
+
+class PrivacyPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = PrivacyPage
+
+    title = "Données personnelles"
+    slug = "donnees-personnelles"
+    intro = "Ce que Pas à pas garde sur vous."

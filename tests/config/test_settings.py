@@ -57,3 +57,70 @@ def test_production_sets_a_statement_timeout_on_postgresql():
     )
     assert result.returncode == 0, result.stderr
     assert "statement_timeout=30000" in result.stdout
+
+
+@pytest.mark.django_db
+def test_production_task_backends_accept_wagtail_work_and_queue_maintenance(settings, home_page):
+    """Wagtail's tasks (django-tasks backport) and ours (built-in django.tasks) both go through under production."""
+    import json
+
+    from django_tasks_db.models import DBTaskResult
+
+    from learning import tasks
+
+    result = run_manage(
+        "shell", "-c", "import json; from django.conf import settings; print(json.dumps(settings.TASKS))", **PRODUCTION
+    )
+    assert result.returncode == 0, result.stderr
+    settings.TASKS = json.loads(result.stdout.strip().splitlines()[-1])
+
+    home_page.title = "Accueil publié avec les réglages de production"
+    home_page.save_revision().publish()
+    tasks.purge_audit_journal.enqueue()
+
+    assert DBTaskResult.objects.filter(task_path=tasks.purge_audit_journal.module_path).count() == 1
+
+
+S3 = {
+    "MEDIA_STORAGE": "s3",
+    "S3_BUCKET": "pasapas-media",
+    "S3_ENDPOINT_URL": "https://s3.fr-par.example.net",
+    "S3_REGION": "fr-par",
+    "S3_ACCESS_KEY_ID": "cle-publique",
+    "S3_SECRET_ACCESS_KEY": "cle-secrete",
+    "S3_PUBLIC_ORIGIN": "https://s3.fr-par.example.net",
+}
+
+SHOW_STORAGE = (
+    "from django.conf import settings; from django.core.files.storage import storages; storage = storages['default']; "
+    "print(type(storage).__name__, storage.url('original_images/carte.png'), "
+    "settings.SECURE_CSP['img-src'][-1])"
+)
+
+
+def test_media_can_live_in_an_object_storage_shared_by_every_app_server():
+    check = run_manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION, **S3)
+    assert check.returncode == 0, check.stdout + check.stderr
+
+    shown = run_manage("shell", "-c", SHOW_STORAGE, **PRODUCTION, **S3)
+    assert shown.returncode == 0, shown.stderr
+    name, url, image_origin = shown.stdout.strip().splitlines()[-1].split()
+    assert name == "S3Storage"
+    assert url.startswith("https://s3.fr-par.example.net/pasapas-media/media/original_images/carte.png?")
+    assert "Signature" in url or "X-Amz-Signature" in url  # private bucket: signed, expiring addresses
+    assert image_origin == "https://s3.fr-par.example.net"
+
+    local = run_manage("shell", "-c", SHOW_STORAGE, **PRODUCTION)
+    assert local.stdout.strip().splitlines()[-1].startswith("FileSystemStorage /media/original_images/carte.png")
+
+
+@pytest.mark.parametrize("missing", ["S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY", "S3_PUBLIC_ORIGIN"])
+def test_an_incomplete_object_storage_setting_is_named_at_start_up(missing):
+    env = {key: value for key, value in S3.items() if key != missing}
+    result = run_manage("check", **PRODUCTION, **env)
+    assert result.returncode != 0 and missing in result.stderr
+
+
+def test_an_unknown_media_storage_is_refused_at_start_up():
+    result = run_manage("check", **PRODUCTION, MEDIA_STORAGE="ftp")
+    assert result.returncode != 0 and "MEDIA_STORAGE" in result.stderr

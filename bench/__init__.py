@@ -1,0 +1,1 @@
+"""The load and scale benchmark (`make bench`): see docs/benchmarks.md."""

@@ -1,0 +1,276 @@
+"""Caches for the pages everyone reads: whole pages for anonymous visitors, rendered fragments for everyone.
+
+Both are checked against versions fetched in the same cache round trip as the entry itself:
+
+* the content version, renewed whenever a page is saved or deleted, a view restriction, an image or the site
+  settings change (a tutorial shows its neighbours' titles, the catalogue's address, the footer…);
+* the glossary version (cms.glossary), renewed when a term changes;
+* the static files' manifest, which changes when a deployment changes CSS or JavaScript.
+
+So a publication shows at once, on every process. A time limit backs this up for what no signal tells (a template
+changed by a deployment).
+
+HTML kept in these caches never holds a person's CSRF token: pages are rendered with a placeholder that each
+response replaces with the visitor's own token (which also sets the visitor's CSRF cookie).
+
+Whole pages are kept only for anonymous visitors without a session (no progress kept in a session, no message to
+show), for GET requests without a query string, and only for pages that say so from their `get_context` through
+`allow_anonymous_cache`. The lookup happens before Wagtail's routing (`serve`, wired in config/urls.py), so a hit
+costs one cache round trip and no query.
+"""
+
+import hashlib
+import uuid
+
+from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from django.middleware.csrf import get_token
+
+from wagtail.images import get_image_model
+from wagtail.models import Page, PageViewRestriction
+
+from cms import glossary
+
+CONTENT_VERSION_KEY = "cms:content-version"
+VIEW_RESTRICTIONS_KEY = "cms:any-view-restriction"
+# Letters and digits only: HTML escaping leaves it as it is.
+CSRF_PLACEHOLDER = "csrfplaceholder7d1c94e2b05a4f3e8b61"
+PAGE_TIMEOUT = 10 * 60
+FRAGMENT_TIMEOUT = 60 * 60
+STORE_FLAG = "_pasapas_page_cache_store"
+ALLOWED_FLAG = "_pasapas_page_cache_allowed"
+
+
+# Versions ----------------------------------------------------------------------------------------------------------
+
+
+def bump_content_version():
+    cache.set(CONTENT_VERSION_KEY, uuid.uuid4().hex, None)
+
+
+def static_fingerprint():
+    from django.contrib.staticfiles.storage import staticfiles_storage
+
+    return getattr(staticfiles_storage, "manifest_hash", "") or ""
+
+
+def _stamp(values):
+    """The versions an entry was built under, from a get_many answer; a missing version is created first."""
+    for key in (CONTENT_VERSION_KEY, glossary.VERSION_KEY):
+        if values.get(key) is None:
+            cache.add(key, uuid.uuid4().hex, None)
+            values[key] = cache.get(key)
+    return (values[CONTENT_VERSION_KEY], values[glossary.VERSION_KEY], static_fingerprint())
+
+
+def fetch_many(keys, *extra):
+    """({key: value} of the entries built under the current versions, stamp, {extra key: value}): one round trip."""
+    values = cache.get_many([*keys, *extra, CONTENT_VERSION_KEY, glossary.VERSION_KEY])
+    stamp = _stamp(values)
+    entries = {}
+    for key in keys:
+        entry = values.get(key)
+        if isinstance(entry, tuple) and len(entry) == 2 and entry[0] == stamp:
+            entries[key] = entry[1]
+    return entries, stamp, {key: values.get(key) for key in extra}
+
+
+def fetch(key):
+    """(value or None, stamp): the entry and the current versions in one round trip; None when they differ."""
+    entries, stamp, _extra = fetch_many([key])
+    return entries.get(key), stamp
+
+
+def store(key, stamp, value, timeout=FRAGMENT_TIMEOUT):
+    cache.set(key, (stamp, value), timeout)
+
+
+def digest(*parts):
+    return hashlib.sha1("\x1f".join(str(part) for part in parts).encode()).hexdigest()
+
+
+# CSRF token --------------------------------------------------------------------------------------------------------
+
+
+def csrf_token_for(request):
+    """What `{{ csrf_token }}` renders into HTML that may be kept: the placeholder while storing a whole page."""
+    return CSRF_PLACEHOLDER if getattr(request, STORE_FLAG, False) else get_token(request)
+
+
+def with_csrf_token(request, html):
+    """Kept HTML, made the visitor's own: their CSRF token (and cookie) instead of the placeholder."""
+    if CSRF_PLACEHOLDER not in html:
+        return html
+    return html.replace(CSRF_PLACEHOLDER, csrf_token_for(request))
+
+
+# Whole pages for anonymous visitors --------------------------------------------------------------------------------
+
+
+def anonymous_cacheable(request):
+    """A first-time anonymous GET: no session (so no progress or message kept in it), no query string."""
+    return (
+        request.method in ("GET", "HEAD")
+        and not request.META.get("QUERY_STRING")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and CookieStorage.cookie_name not in request.COOKIES
+    )
+
+
+def allow_anonymous_cache(request, context):
+    """Called by a page's get_context when the page is the same for every anonymous visitor."""
+    if getattr(request, STORE_FLAG, False):
+        setattr(request, ALLOWED_FLAG, True)
+        context["csrf_token"] = CSRF_PLACEHOLDER
+
+
+def _route_key(request, components):
+    return "cms:route:" + digest(request.get_host(), "/".join(components))
+
+
+def _cached_route(request, components, entries, extra):
+    """Route from the longest kept page the path starts with; its sub-routes resolve without queries."""
+    from django.http import Http404
+
+    for length in range(len(components), 0, -1):
+        route = entries.get(_route_key(request, components[:length]))
+        if route is not None:
+            site, page = route
+            page._pasapas_view_restrictions = extra[VIEW_RESTRICTIONS_KEY]
+            try:
+                request._wagtail_route_for_request = page.route(request, components[length:])
+            except Http404:
+                return  # Wagtail routes it again, and answers the same
+            request._wagtail_site = site
+            return
+
+
+def _keep_route(request, path, components, entries, stamp):
+    """After routing: keep the routed page under its own address when it asks for it and is not kept yet."""
+    from wagtail.models import Site
+
+    result = Page.route_for_request(request, path)
+    page = result[0] if result is not None else None
+    if page is None or not getattr(page, "cache_route", False):
+        return
+    for length in range(len(components), 0, -1):
+        if page.url_path.endswith("/" + "/".join(components[:length]) + "/"):
+            key = _route_key(request, components[:length])
+            if key not in entries:
+                store(key, stamp, (Site.find_for_request(request), page))
+            return
+
+
+def serve(request, path):
+    """Wagtail's page view, with two shortcuts taken from the cache in one round trip.
+
+    * An anonymous visitor without a session gets the whole page when a page allowed it (allow_anonymous_cache).
+    * Everyone else skips Wagtail's routing (a query for the site, one or two per level of the page tree) to the
+      pages that ask for it (`cache_route = True`): the site and the routed page, with its parents, are kept under
+      the page's address, and the page's own sub-routes (a form's action) are resolved from there.
+    """
+    from django.http import HttpResponse
+
+    from wagtail.views import serve as wagtail_serve
+
+    anonymous = anonymous_cacheable(request)
+    components = [component for component in path.split("/") if component]
+    page_key = "cms:page:" + digest(request.get_host(), request.path)
+    route_keys = [_route_key(request, components[:length]) for length in range(len(components), 0, -1)]
+    if anonymous:
+        html, stamp = fetch(page_key)  # alone: the kept routes would be unpickled for nothing
+        if html is not None:
+            return HttpResponse(with_csrf_token(request, html), content_type="text/html; charset=utf-8")
+    # The page's own address first; the shorter ones (a sub-route's page) only when it is not kept.
+    entries, stamp, extra = fetch_many(route_keys[:1], VIEW_RESTRICTIONS_KEY)
+    if not entries and len(route_keys) > 1:
+        entries, stamp, extra = fetch_many(route_keys[1:], VIEW_RESTRICTIONS_KEY)
+    _cached_route(request, components, entries, extra)
+    _keep_route(request, path, components, entries, stamp)
+    if not anonymous:
+        return wagtail_serve(request, path)
+    setattr(request, STORE_FLAG, True)
+    response = wagtail_serve(request, path)
+    setattr(request, STORE_FLAG, False)
+    if getattr(request, ALLOWED_FLAG, False) and response.status_code == 200 and not response.streaming:
+        if hasattr(response, "render"):
+            response.render()
+        html = response.content.decode(response.charset)
+        store(page_key, stamp, html, PAGE_TIMEOUT)
+        response.content = with_csrf_token(request, html)
+    return response
+
+
+def site_for_request(request):
+    """Wagtail's Site.find_for_request, kept per host: the site lookup is otherwise a query on every page."""
+    from wagtail.models import Site
+
+    if hasattr(request, "_wagtail_site"):
+        return request._wagtail_site
+    key = "cms:site:" + digest(request._get_raw_host(), request.get_port())
+    site, stamp = fetch(key)
+    if site is None:
+        site = Site.find_for_request(request)
+        if site is not None:
+            store(key, stamp, site)
+    request._wagtail_site = site
+    return site
+
+
+# View restrictions -------------------------------------------------------------------------------------------------
+
+
+def any_view_restrictions():
+    """Whether any page of the site is private (kept in the cache, forgotten when a restriction changes)."""
+    exists = cache.get(VIEW_RESTRICTIONS_KEY)
+    if exists is None:
+        exists = PageViewRestriction.objects.exists()
+        cache.set(VIEW_RESTRICTIONS_KEY, exists, None)
+    return exists
+
+
+def public(queryset):
+    """`queryset.public()`, without its query on every restriction while no page of the site is private."""
+    return queryset.public() if any_view_restrictions() else queryset
+
+
+class ViewRestrictionShortcutMixin:
+    """Skip Wagtail's two view-restriction queries on each page view while no page of the site is restricted."""
+
+    def get_view_restrictions(self):
+        exists = getattr(self, "_pasapas_view_restrictions", None)  # fetched with the route (serve)
+        if exists is None:
+            exists = any_view_restrictions()
+        if not exists:
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
+
+# Signals -----------------------------------------------------------------------------------------------------------
+
+
+def content_changed(sender, instance, signal, **kwargs):
+    """Pages (saved, published, moved, deleted), images, sites and their settings, view restrictions changed."""
+    if isinstance(instance, PageViewRestriction):
+        cache.delete(VIEW_RESTRICTIONS_KEY)
+    elif signal is post_save and sender._meta.model_name.endswith("rendition"):
+        return  # a rendition is made while a page renders; removed renditions (their files go) do count
+    bump_content_version()
+
+
+def connect_signals():
+    """Called once the apps are ready. Only these models: a receiver for every model would cost every other
+    deletion its fast path (Django loads rows one by one to send them the signal)."""
+    from django.apps import apps
+
+    from wagtail.models import Site
+
+    image_model = get_image_model()
+    watched = [model for model in apps.get_models() if issubclass(model, Page)]
+    watched += [image_model, image_model.get_rendition_model(), Site, PageViewRestriction]
+    watched += [apps.get_model("cms", "SiteSettings")]
+    for model in watched:
+        post_save.connect(content_changed, sender=model, dispatch_uid=f"page_cache_save_{model._meta.label}")
+        post_delete.connect(content_changed, sender=model, dispatch_uid=f"page_cache_delete_{model._meta.label}")
