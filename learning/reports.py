@@ -359,12 +359,28 @@ def linked_residents(structure_ids):
     return StructureLink.objects.active().filter(structure_id__in=structure_ids).values("resident_id")
 
 
+# Up to this many residents, the statistics name them in their queries: PostgreSQL then reads each one's rows through
+# the indexes by person, where a subquery made it scan the progress of the whole site (28 ms instead of 2 with
+# 100,000 residents). Beyond, the subquery it is (an administrator looking at every structure).
+RESIDENT_ID_LIST_LIMIT = 5000
+
+
+def _residents_for_statistics(structure_ids):
+    """(residents as a list of ids or a subquery, how many): one query."""
+    residents = linked_residents(structure_ids)
+    ids = list(residents.values_list("resident_id", flat=True).distinct()[: RESIDENT_ID_LIST_LIMIT + 1])
+    if len(ids) <= RESIDENT_ID_LIST_LIMIT:
+        return ids, len(ids)
+    return residents, residents.aggregate(count=Count("resident_id", distinct=True))["count"]
+
+
 def _grouped(queryset, field):
     return {row[field]: row["count"] for row in queryset}
 
 
 def statistics_for(structures, *, today=None):
-    """Every aggregate of the statistics page for these structures: eight queries, whatever the amount of data.
+    """Every aggregate of the statistics page for these structures: eight queries, whatever the amount of data
+    (nine for more than RESIDENT_ID_LIST_LIMIT residents).
 
     Residents count while their consent is in force; new residents per month count the links made that month.
     """
@@ -372,9 +388,7 @@ def statistics_for(structures, *, today=None):
     structure_ids = [structure.pk for structure in structures]
     months = last_months(today)
     since = period_start_datetime(months)
-    residents = linked_residents(structure_ids)
-
-    accompanied = residents.aggregate(count=Count("resident_id", distinct=True))["count"]
+    residents, accompanied = _residents_for_statistics(structure_ids)
     new_rows = (
         StructureLink.objects.filter(structure_id__in=structure_ids, consented_at__gte=since)
         .annotate(month=TruncMonth("consented_at"))
