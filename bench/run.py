@@ -377,7 +377,7 @@ def report(config, runs, info, started):
         "",
         f"- Machine: {hardware['cores']} cores ({hardware['cpu']}), {hardware['memory_gb']:.0f} GB RAM; "
         f"load average before the run {info['load_before']:.2f}, during the journeys {loads[0]:.1f} to "
-        f"{loads[-1]:.1f} (other work on the machine shares its cores: req/s fall with it, CPU per request does not).",
+        f"{loads[-1]:.1f} (other work on the machine shares its cores: req/s fall with it, CPU per request less so).",
         f"- PostgreSQL {info['postgresql']}, Redis {info['redis']}, Python {info['python']}, Django "
         f"{info['django']}, Wagtail {info['wagtail']}, gunicorn {info['gunicorn']} ({config.workers} sync workers), "
         f"all on the same machine as the load generator.",
@@ -409,7 +409,7 @@ def report(config, runs, info, started):
     lines += [
         f"### Agent pages: {size_label(large['residents'])} vs {size_label(small['residents'])} residents",
         "",
-        "p95 under load follows the machine's other work as much as the data; server CPU per request does not.",
+        "p95 under load follows the machine's other work as much as the data; server CPU per request less so.",
         "",
         "| page | p95 small (ms) | p95 large (ms) | p95 ratio | server CPU small (ms/req) | large | CPU ratio |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",

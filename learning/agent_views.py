@@ -72,6 +72,8 @@ def residents(request):
         status=filters.get("statut", ""),
     ).order_by(*SORTS.get(filters.get("tri") or "statut", SORTS["statut"]))
     page = Paginator(queryset, RESIDENTS_PER_PAGE).get_page(request.GET.get("page") or 1)
+    for resident in page:
+        resident.follow_up = followup.status_of_rank(resident.status_rank)
     query = request.GET.copy()
     query.pop("page", None)
     return render_agent(

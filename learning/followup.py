@@ -185,13 +185,14 @@ def _has(queryset):
     return Q(IsNull(Subquery(queryset.values("pk")[:1]), False))
 
 
-def with_follow_up(residents, *, today=None):
+def with_follow_up(residents, *, today=None, value=True):
     """Annotate residents with `follow_up` (a FollowUpStatus value), `status_rank` and `last_activity`, in SQL.
 
     The status is one CASE over per-resident probes (indexed by resident), written twice: as the rank that
     sorts and filters, and as the value shown. Neither refers to the other, so PostgreSQL evaluates each once per
-    row (and the shown value only for the rows of the page), and nothing groups the residents: the last activity
-    is read from the (user, -last_activity_at) index. The cost follows the agent's residents, not the database.
+    row, and nothing groups the residents: the last activity is read from the (user, -last_activity_at) index.
+    The cost follows the agent's residents, not the database. With `value=False` only the rank is written (half
+    the SQL to build); `status_of_rank` gives the value back for the rows shown.
     """
     today = today or timezone.localdate()
     now = timezone.now()
@@ -233,15 +234,20 @@ def with_follow_up(residents, *, today=None):
         .order_by("-last_activity_at")
         .values("last_activity_at")[:1]
     )
-    return residents.annotate(
-        follow_up=status_case(lambda status: status.value, CharField()),
-        status_rank=status_case(STATUS_ORDER.index, IntegerField()),
-        last_activity=Subquery(last_activity),
+    residents = residents.annotate(
+        status_rank=status_case(STATUS_ORDER.index, IntegerField()), last_activity=Subquery(last_activity)
     )
+    if value:
+        residents = residents.annotate(follow_up=status_case(lambda status: status.value, CharField()))
+    return residents
 
 
 def status_rank_of(status):
     return STATUS_ORDER.index(FollowUpStatus(status))
+
+
+def status_of_rank(rank):
+    return STATUS_ORDER[rank].value
 
 
 def search_residents(residents, query):
@@ -257,7 +263,8 @@ def search_residents(residents, query):
 
 
 def residents_list(agent, *, query="", workshop_id=None, module_id=None, status=""):
-    residents = with_follow_up(search_residents(perms.residents_visible_to(agent), query))
+    """The agent's residents, searched and filtered, with `status_rank` and `last_activity` (see with_follow_up)."""
+    residents = with_follow_up(search_residents(perms.residents_visible_to(agent), query), value=False)
     if workshop_id:
         residents = residents.filter(workshops__pk=workshop_id, workshops__structure__in=structures_for(agent))
     if module_id:
