@@ -8,6 +8,9 @@ UV := $(BIN)/uv
 MANAGE := $(BIN)/python manage.py
 CHROMIUM ?= $(shell command -v chromium 2>/dev/null || command -v chromium-browser 2>/dev/null)
 PYTEST_ARGS ?=
+BROWSER ?= yes
+# Two workers, fed two tests at a time: bigger batches left one worker idle while the other ran a queue of sweeps.
+XDIST ?= -n 2 --maxschedchunk 2
 export UV_PYTHON_DOWNLOADS := never
 
 # Django 6 needs Python 3.12 or newer: try the usual names, then pyenv's interpreters.
@@ -46,18 +49,21 @@ demo: install ## Migrate, seed the demo and serve on http://127.0.0.1:8000
 serve: install ## Serve without seeding
 	DJANGO_DEBUG=true $(MANAGE) runserver 127.0.0.1:8000
 
-test: install ## Run the whole suite (browser tests too when Chromium is installed)
-	$(BIN)/pytest -n 2 -m "not browser" $(PYTEST_ARGS)
-	@if [ -n "$(CHROMIUM)" ]; then \
-	  echo "Chromium : $(CHROMIUM) — tests navigateur (Playwright + axe-core)."; \
-	  CHROMIUM_PATH="$(CHROMIUM)" $(BIN)/pytest -n 2 -m browser $(PYTEST_ARGS); \
+test: install ## Run the whole suite (browser journeys too when Chromium is installed; BROWSER=no to leave them out)
+	@if [ "$(BROWSER)" = "no" ]; then \
+	  echo "Tests navigateur laissés de côté (BROWSER=no)."; \
+	  $(BIN)/pytest $(XDIST) -m "not browser" $(PYTEST_ARGS); \
+	elif [ -n "$(CHROMIUM)" ]; then \
+	  echo "Chromium : $(CHROMIUM) — tests navigateur (Playwright + axe-core) compris."; \
+	  CHROMIUM_PATH="$(CHROMIUM)" $(BIN)/pytest $(XDIST) $(PYTEST_ARGS); \
 	else \
 	  echo "*** Chromium introuvable : les tests navigateur (marqués « browser ») sont IGNORÉS. ***"; \
 	  echo "*** Installez-le (apt-get install chromium) pour les lancer.                       ***"; \
+	  $(BIN)/pytest $(XDIST) -m "not browser" $(PYTEST_ARGS); \
 	fi
 
 test-fast: install ## Run the suite without the browser tests
-	$(BIN)/pytest -n 2 -m "not browser" $(PYTEST_ARGS)
+	$(BIN)/pytest $(XDIST) -m "not browser" $(PYTEST_ARGS)
 
 lint: install ## ruff (lint and format check) and import-linter
 	$(BIN)/ruff check .

@@ -1,5 +1,10 @@
+import io
+
 from django.conf import settings
 from django.core.cache import caches
+from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
 
 from wagtail.models import Page, Site
 
@@ -19,10 +24,19 @@ from tests.cms.factories import HomePageFactory
 
 
 def pytest_collection_modifyitems(config, items):
-    """Tests marked `postgres` prove behaviour under real concurrency; SQLite serialises writers instead."""
+    """Two markers fit the suite to the database it runs on (CI runs it on both, see .ci/run):
+
+    * `postgres`: behaviour under real concurrency, skipped on SQLite (it serialises writers instead);
+    * `sweep`: the long sweeps of every URL, role and payload (tests/security): they prove permissions and templates,
+      which do not depend on the database, so they run on SQLite only and CI runs them once.
+    """
     from django.db import connection
 
     if connection.vendor == "postgresql":
+        sweeps = [item for item in items if "sweep" in item.keywords]
+        if sweeps:
+            config.hook.pytest_deselected(items=sweeps)
+            items[:] = [item for item in items if "sweep" not in item.keywords]
         return
     reason = pytest.mark.skip(reason="needs PostgreSQL (DATABASE_URL=postgres://…); CI runs it")
     for item in items:
@@ -43,6 +57,26 @@ def _isolated_cache():
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(scope="module")
+def demo_site(django_db_setup, django_db_blocker):
+    """The demo site (seed_demo), seeded once for the test module that asks for it and rolled back after its last test.
+
+    Each test still runs in its own savepoint inside, so what a test changes is undone before the next. Give it only
+    to modules whose every test may see the demo data: it stays in place until the module ends.
+    """
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            # seed_demo refuses to run with DEBUG off (known passwords); the tests themselves run with DEBUG off.
+            with override_settings(DEBUG=True):
+                call_command("seed_demo", stdout=io.StringIO())
+            yield
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
 
 
 @pytest.fixture

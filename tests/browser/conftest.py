@@ -6,9 +6,6 @@ import shutil
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-# Playwright's sync API runs an event loop in this thread; the ORM calls made by the tests are still synchronous.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 CHROMIUM_FLAGS = [
     "--headless=new",
     "--no-sandbox",
@@ -38,13 +35,29 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(django_db_setup):
+    from django.db import connections
+
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS, headless=True)
-        yield browser
-        browser.close()
+    # The journeys restore the database's initial contents after each one (serialized_rollback); the test database
+    # setup keeps them on this context's connections. Playwright's sync API then runs the tests in a greenlet with
+    # its own context, where Django opens other connections (to the same test database): they get the contents too.
+    serialized = {
+        alias: connections[alias]._test_serialized_contents
+        for alias in connections
+        if hasattr(connections[alias], "_test_serialized_contents")
+    }
+    # Playwright runs an event loop in this thread; the ORM calls the tests make are still synchronous.
+    # pytest-django runs the journeys (transactional) after the other tests of a run, so only they see this.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        with sync_playwright() as playwright:
+            for alias, contents in serialized.items():
+                connections[alias]._test_serialized_contents = contents
+            browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS, headless=True)
+            yield browser
+            browser.close()
 
 
 @pytest.fixture

@@ -1,4 +1,7 @@
-"""The demo learning content that `seed_demo` creates: complete, valid, accessible, and idempotent."""
+"""The demo site that `seed_demo` creates: complete, valid, accessible, idempotent, and every page answers.
+
+The seed runs once for the module (`demo_site`, tests/conftest.py); each test works inside it.
+"""
 
 import io
 import re
@@ -12,8 +15,9 @@ from wagtail.models import Page
 
 import pytest
 
+from accounts.models import Membership, StructureLink, User
 from assessments.models import Competence
-from cms.models import GlossaryTerm, HomePage, Operator, Procedure
+from cms.models import GlossaryTerm, HomePage, Operator, Procedure, StandardPage
 from cms.text import fold
 from learning.demo_content import IMAGES, MODULES
 from learning.enums import ExclusionType
@@ -54,7 +58,7 @@ TOPICS = [
 ]
 
 
-def seed(settings):
+def seed_again(settings):
     settings.DEBUG = True
     call_command("seed_demo", stdout=io.StringIO())
 
@@ -87,17 +91,19 @@ def html_tags(text):
     return {tag.lower() for tag in re.findall(r"</?\s*([a-zA-Z0-9]+)", str(text))}
 
 
-def test_seeding_twice_gives_the_same_catalogue_and_keeps_step_ids(settings):
-    seed(settings)
+def test_seeding_twice_changes_nothing_and_keeps_step_ids(demo_site, settings):
     first = snapshot()
-    seed(settings)
+    people = (User.objects.count(), Membership.objects.count(), StructureLink.objects.count())
+    standard_pages = StandardPage.objects.count()
+    seed_again(settings)
     assert snapshot() == first
+    assert (User.objects.count(), Membership.objects.count(), StructureLink.objects.count()) == people
+    assert StandardPage.objects.count() == standard_pages
     all_step_ids = [step_id for ids in first["step_ids"].values() for step_id in ids]
     assert len(all_step_ids) == len(set(all_step_ids))
 
 
-def test_seeded_catalogue_is_complete_valid_and_illustrated(settings):
-    seed(settings)
+def test_seeded_catalogue_is_complete_valid_and_illustrated(demo_site):
 
     catalogue = ModuleIndexPage.objects.get()
     home = HomePage.objects.get()
@@ -149,8 +155,7 @@ def test_seeded_catalogue_is_complete_valid_and_illustrated(settings):
         assert topic.lower() in titles, topic
 
 
-def test_seeded_reference_data_glossary_and_images(settings):
-    seed(settings)
+def test_seeded_reference_data_glossary_and_images(demo_site):
 
     assert set(Operator.objects.values_list("slug", flat=True)) >= OPERATOR_SLUGS
     assert all(operator.website.startswith("https://") for operator in Operator.objects.all())
@@ -198,11 +203,9 @@ def test_illustrations_are_small_titled_svg_drawings():
         assert 'viewBox="' in text and "<image" not in text and "<script" not in text, filename
 
 
-def test_seeded_quizzes_cover_every_kind_with_competences(settings):
+def test_seeded_quizzes_cover_every_kind_with_competences(demo_site):
     from assessments.models import QuizPage
 
-    settings.DEBUG = True
-    call_command("seed_demo", stdout=io.StringIO())
     quizzes = list(QuizPage.objects.live())
     assert len(quizzes) >= 4
     assert len({quiz.get_parent().pk for quiz in quizzes}) == len(quizzes)
@@ -229,3 +232,20 @@ def test_seeded_quizzes_cover_every_kind_with_competences(settings):
     assert sum(1 for user in with_history if DiagnosticResult.objects.filter(user=user).count() >= 2) >= 2
     assert Workshop.objects.count() == 2
     assert Attendance.objects.exists() and AutonomyRecord.objects.exists() and ResidentNote.objects.exists()
+
+
+def test_every_seeded_page_answers_for_every_role(demo_site, client):
+    assert User.objects.filter(kind="resident", email__isnull=True).exists()
+    urls = [page.url for page in Page.objects.live().filter(depth__gte=2).specific()]
+    assert len(urls) >= 5
+    for username in [None, "amina", "chantal", "formatrice", "relecteur", "agent", "responsable", "admin"]:
+        client.logout()
+        if username:
+            client.force_login(User.objects.get(username=username))
+        for url in urls:
+            response = client.get(url)
+            assert response.status_code == 200, (username, url)
+            assert re.search(r"<title>[^<>]+ — Pas à pas</title>", response.content.decode()), (username, url)
+    footer = client.get("/").content.decode()
+    for label in ["Accessibilité : non conforme", "Données personnelles", "Mentions légales", "Maison du Plateau"]:
+        assert label in footer

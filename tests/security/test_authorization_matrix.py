@@ -17,7 +17,7 @@ import pytest
 
 from tests.security import sweep
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.sweep]
 
 
 @dataclass(frozen=True)

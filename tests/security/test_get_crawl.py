@@ -1,19 +1,16 @@
 """A GET never changes data: the demo site crawled as each role, link by link, plus every URL of the matrix.
 
-The demo seed (cms/management/commands/seed_demo.py) runs once for the module, inside a transaction rolled back at
-the end. Each role then follows the same-site links of every HTML page from the home page, bounded, after requesting
-every URL pattern of the project with arguments filled from the demo data. No answer may be a 500, and the row counts
-of every table must be the same afterwards, except for what a GET writes on purpose (listed in EXPECTED_WRITES).
+The demo seed (cms/management/commands/seed_demo.py) runs once for the module (`demo_site`, tests/conftest.py).
+Each role then follows the same-site links of every HTML page from the home page, bounded, after requesting every URL
+pattern of the project with arguments filled from the demo data. No answer may be a 500, and the row counts of every
+table must be the same afterwards, except for what a GET writes on purpose (listed in EXPECTED_WRITES).
 """
 
-import io
 from collections import deque
 from types import SimpleNamespace
 from urllib.parse import urljoin, urlsplit
 
-from django.core.management import call_command
-from django.db import transaction
-from django.test import Client, override_settings
+from django.test import Client
 
 from wagtail.models import Page
 
@@ -23,7 +20,7 @@ from bs4 import BeautifulSoup
 from tests.security import sweep
 from tests.security.test_authorization_matrix import cells
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.sweep]
 
 MAX_URLS_PER_ROLE = 400
 SKIPPED_PREFIXES = ("/static/", "/media/", "/documents/")
@@ -55,19 +52,9 @@ EXPECTED_WRITES = {
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    """The demo site, seeded once for this module's tests and rolled back after them."""
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            # seed_demo refuses to run with DEBUG off (known passwords): the crawl itself runs with DEBUG off.
-            with override_settings(DEBUG=True):
-                call_command("seed_demo", stdout=io.StringIO())
-            yield demo_values()
-        finally:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
+def demo(demo_site):
+    """The demo site (seeded once for this module, tests/conftest.py) and the matrix's URL arguments in it."""
+    return demo_values()
 
 
 def demo_values():

@@ -140,6 +140,9 @@ def assert_cells_neutralised(text):
             assert not (cell.startswith("-") and not re.fullmatch(r"-?[\d.,]+", cell)), cell
 
 
+pytestmark = pytest.mark.sweep
+
+
 # 1. The checker ---------------------------------------------------------------------------------------------------
 
 
