@@ -17,30 +17,43 @@ Whole pages are kept only for anonymous visitors without a session (no progress 
 show), for GET requests without a query string, and only for pages that say so from their `get_context` through
 `allow_anonymous_cache`. The lookup happens before Wagtail's routing (`serve`, wired in config/urls.py), so a hit
 costs one cache round trip and no query.
+
+Signed-in people get whole pages too, from pages that ask for it (`personal_page`, `allow_personal_cache`): kept
+per kind of person (the menu differs) and whatever the page says changes its content (a tutorial: the steps done),
+with placeholders for what is each person's own (name, CSRF token, idle time left), filled in for each response.
+Never for authors (Wagtail's user bar is theirs), nor when a message waits to be shown.
 """
 
 import hashlib
 import uuid
 
 from django.conf import settings
+from django.contrib.messages import get_messages
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
+from django.http import HttpResponse
 from django.middleware.csrf import get_token
+from django.utils.html import escape
 
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction
 
+from accounts import kiosk, perms
 from cms import glossary
 
 CONTENT_VERSION_KEY = "cms:content-version"
 VIEW_RESTRICTIONS_KEY = "cms:any-view-restriction"
 # Letters and digits only: HTML escaping leaves it as it is.
 CSRF_PLACEHOLDER = "csrfplaceholder7d1c94e2b05a4f3e8b61"
+NAME_PLACEHOLDER = "nameplaceholder5b2e0c71d9a84f66a3c2"
+IDLE_LEFT_PLACEHOLDER = "idleleftplaceholder91f3b7e04c2d58a6"
 PAGE_TIMEOUT = 10 * 60
 FRAGMENT_TIMEOUT = 60 * 60
 STORE_FLAG = "_pasapas_page_cache_store"
 ALLOWED_FLAG = "_pasapas_page_cache_allowed"
+PERSONAL_STORE_FLAG = "_pasapas_personal_page_store"
+PERSONAL_ALLOWED_FLAG = "_pasapas_personal_page_allowed"
 
 
 # Versions ----------------------------------------------------------------------------------------------------------
@@ -200,6 +213,69 @@ def serve(request, path):
         html = response.content.decode(response.charset)
         store(page_key, stamp, html, PAGE_TIMEOUT)
         response.content = with_csrf_token(request, html)
+    return response
+
+
+# Whole pages for signed-in people ----------------------------------------------------------------------------------
+
+
+def personal_cacheable(request):
+    """A signed-in person's plain GET, with nothing on the page that only they may see but their name."""
+    user = getattr(request, "user", None)
+    return (
+        request.method in ("GET", "HEAD")
+        and not request.META.get("QUERY_STRING")
+        and not getattr(request, "is_preview", False)
+        and user is not None
+        and user.is_authenticated
+        and not perms.can_access_wagtail_admin(user)
+        and not len(get_messages(request))
+    )
+
+
+def allow_personal_cache(request, context):
+    """Called by a page's get_context when the page differs between people only by what the placeholders stand for."""
+    if getattr(request, PERSONAL_STORE_FLAG, False):
+        setattr(request, PERSONAL_ALLOWED_FLAG, True)
+        context["csrf_token"] = CSRF_PLACEHOLDER
+        context["nav_user_name"] = NAME_PLACEHOLDER
+        idle = kiosk.idle_session(request).get("idle_session")
+        if idle:
+            context["idle_session"] = {**idle, "left": IDLE_LEFT_PLACEHOLDER}
+
+
+def make_personal(request, html):
+    """Kept HTML, made this person's own: CSRF token, idle time left, then their name (escaped, and last, so that
+    nothing in a name is taken for a placeholder)."""
+    html = with_csrf_token(request, html)
+    idle = kiosk.idle_session(request).get("idle_session")
+    html = html.replace(IDLE_LEFT_PLACEHOLDER, str(idle["left"] if idle else ""))
+    return html.replace(NAME_PLACEHOLDER, escape(str(request.user)))
+
+
+def personal_page(request, key_parts, render):
+    """The page for a signed-in person: from the cache when kept, else `render()` with placeholders, kept if the page
+    allowed it (allow_personal_cache) and answered 200. `key_parts()` names what changes the page's content."""
+    if not personal_cacheable(request):
+        return render()
+    user = request.user
+    key = "cms:personal:" + digest(request.get_host(), request.path, user.kind, perms.is_agent(user), *key_parts())
+    html, stamp = fetch(key)
+    if html is not None:
+        return HttpResponse(make_personal(request, html), content_type="text/html; charset=utf-8")
+    setattr(request, PERSONAL_STORE_FLAG, True)
+    try:
+        response = render()
+        if hasattr(response, "render"):
+            response.render()
+    finally:
+        setattr(request, PERSONAL_STORE_FLAG, False)
+    if not getattr(request, PERSONAL_ALLOWED_FLAG, False) or response.streaming:
+        return response
+    html = response.content.decode(response.charset)
+    if response.status_code == 200:
+        store(key, stamp, html, PAGE_TIMEOUT)
+    response.content = make_personal(request, html)
     return response
 
 

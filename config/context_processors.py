@@ -37,6 +37,7 @@ def site_nav(request):
         item["current"] = request.path == item["url"] or (item["url"] != "/" and request.path.startswith(item["url"]))
     return {
         "nav_items": items,
+        "nav_user_name": str(user) if user is not None and user.is_authenticated else "",
         "nav_can_author": can_author,
         "footer": footer_data(page_cache.site_for_request(request), request),
     }

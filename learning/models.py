@@ -215,7 +215,25 @@ class TutorialPage(ViewRestrictionShortcutMixin, RoutablePageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["tutorial_content"] = services.tutorial_content(request, self)
         page_cache.allow_anonymous_cache(request, context)
+        page_cache.allow_personal_cache(request, context)
         return context
+
+    @path("")
+    def index_route(self, request, *args, **kwargs):
+        """The page; for signed-in people, kept whole per revision and steps done (cms.page_cache.personal_page)."""
+        from learning import services
+
+        render = super().index_route
+        return page_cache.personal_page(
+            request,
+            lambda: (
+                self.pk,
+                self.live_revision_id,
+                self.last_published_at,
+                *services.steps_done_by(request.user, self),
+            ),
+            lambda: render(request, *args, **kwargs),
+        )
 
     @path("etapes/<str:step_id>/fait/", name="mark_step_done")
     def mark_step_done(self, request, step_id):

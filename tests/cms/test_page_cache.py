@@ -102,3 +102,72 @@ def test_sub_routes_are_not_taken_for_the_page(tutorial):
     printed = Client().get(tutorial.url + tutorial.reverse_subpage("print")).content.decode()
     assert "Imprimer la fiche" not in printed and "<svg" in printed
     assert Client().get(tutorial.url + "?source=lettre").status_code == 200
+
+
+# Whole pages for signed-in people ----------------------------------------------------------------------------------
+
+
+def signed_in(user, **kwargs):
+    client = Client(**kwargs)
+    client.force_login(user)
+    return client
+
+
+def test_signed_in_residents_share_the_kept_page_each_with_their_name_token_and_time_left(tutorial):
+    from tests.accounts.factories import ResidentFactory
+
+    signed_in(ResidentFactory(display_name="Zoé Martin")).get(tutorial.url)  # renders the page and keeps it
+    reader = signed_in(ResidentFactory(display_name="Ahmed Benali"), enforce_csrf_checks=True)
+    response = reader.get(tutorial.url)
+
+    assert response.status_code == 200 and response.templates == []  # nothing rendered: the kept page
+    content = response.content.decode()
+    assert "Ahmed Benali" in content and "Zoé Martin" not in content and "placeholder" not in content
+    assert re.search(r'data-idle-left="\d+"', content)
+    token = TOKEN.search(content).group(1)
+    answer = reader.post(done_url(tutorial), {"csrfmiddlewaretoken": token}, headers={"Accept": "application/json"})
+    assert answer.status_code == 200 and answer.json()["done_count"] == 1
+
+
+def test_a_name_is_escaped_and_never_taken_for_a_placeholder(tutorial):
+    from cms import page_cache
+    from tests.accounts.factories import ResidentFactory
+
+    signed_in(ResidentFactory()).get(tutorial.url)
+    name = f"<script>alert(1)</script> {page_cache.CSRF_PLACEHOLDER} {page_cache.IDLE_LEFT_PLACEHOLDER}"
+    content = signed_in(ResidentFactory(display_name=name)).get(tutorial.url).content.decode()
+    assert "<script>alert(1)</script>" not in content
+    assert f"&lt;script&gt;alert(1)&lt;/script&gt; {page_cache.CSRF_PLACEHOLDER}" in content
+
+
+def test_a_waiting_message_is_shown_not_the_kept_page(client, resident, structure, tutorial):
+    client.force_login(resident)
+    client.get(tutorial.url)
+    client.post("/mon-parcours/rejoindre/", {"code": structure.join_code, "accord": "oui"})  # leaves a message
+    response = client.get(tutorial.url)
+    assert response.templates and "peut suivre votre progression" in response.content.decode()
+    assert client.get(tutorial.url).templates == []  # the message shown once, the kept page again
+
+
+def test_each_kind_of_person_gets_their_own_menu(tutorial, agent):
+    from tests.accounts.factories import ResidentFactory
+
+    resident_page = signed_in(ResidentFactory()).get(tutorial.url).content.decode()
+    agent_page = signed_in(agent).get(tutorial.url).content.decode()
+    assert "Espace agent" in agent_page and "Espace agent" not in resident_page
+    assert "Terminer ma session" in resident_page and "Se déconnecter" in agent_page
+
+
+def test_authors_always_get_a_page_rendered_for_them(tutorial, trainer):
+    author = signed_in(trainer)
+    author.get(tutorial.url)
+    response = author.get(tutorial.url)
+    assert response.templates and "wagtail-userbar" in response.content.decode()
+
+
+def test_a_publication_shows_at_once_to_signed_in_people(tutorial, resident):
+    reader = signed_in(resident)
+    reader.get(tutorial.url)
+    tutorial.title = "Un titre tout neuf"
+    tutorial.save_revision().publish()
+    assert "Un titre tout neuf" in reader.get(tutorial.url).content.decode()
