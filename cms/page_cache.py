@@ -8,7 +8,8 @@ Both are checked against versions fetched in the same cache round trip as the en
 * the static files' manifest, which changes when a deployment changes CSS or JavaScript.
 
 So a publication shows at once, on every process. A time limit backs this up for what no signal tells (a template
-changed by a deployment).
+changed by a deployment). Every key also names the code's version (`code_version`: Django's, Wagtail's and every
+app's migrations): kept routes hold pickled pages, which a release that changes a model could no longer unpickle.
 
 HTML kept in these caches never holds a person's CSRF token: pages are rendered with a placeholder that each
 response replaces with the visitor's own token (which also sets the visitor's CSRF cookie).
@@ -24,8 +25,11 @@ with placeholders for what is each person's own (name, CSRF token, idle time lef
 Never for authors (Wagtail's user bar is theirs), nor when a message waits to be shown.
 """
 
+import functools
 import hashlib
+import importlib.util
 import uuid
+from pathlib import Path
 
 from django.conf import settings
 from django.contrib.messages import get_messages
@@ -100,8 +104,26 @@ def store(key, stamp, value, timeout=FRAGMENT_TIMEOUT):
     cache.set(key, (stamp, value), timeout)
 
 
+@functools.cache
+def code_version():
+    """Django's and Wagtail's versions and the names of every app's migrations: what changes when models do."""
+    import django
+    from django.apps import apps
+
+    import wagtail
+
+    parts = [django.__version__, wagtail.__version__]
+    for app in apps.get_app_configs():
+        spec = importlib.util.find_spec(f"{app.name}.migrations")
+        if spec is not None and spec.submodule_search_locations:
+            for folder in spec.submodule_search_locations:
+                parts += sorted(path.name for path in Path(folder).glob("[0-9]*.py"))
+    return hashlib.sha1("\x1f".join(parts).encode()).hexdigest()[:12]
+
+
 def digest(*parts):
-    return hashlib.sha1("\x1f".join(str(part) for part in parts).encode()).hexdigest()
+    """A cache key's suffix for these parts, under the code's version."""
+    return hashlib.sha1("\x1f".join(str(part) for part in (code_version(), *parts)).encode()).hexdigest()
 
 
 # CSRF token --------------------------------------------------------------------------------------------------------

@@ -171,3 +171,18 @@ def test_a_publication_shows_at_once_to_signed_in_people(tutorial, resident):
     tutorial.title = "Un titre tout neuf"
     tutorial.save_revision().publish()
     assert "Un titre tout neuf" in reader.get(tutorial.url).content.decode()
+
+
+def test_keys_name_the_code_version_so_a_release_never_reads_pages_pickled_by_the_last_one(tutorial, monkeypatch):
+    from django.core.cache import cache
+
+    from cms import page_cache
+
+    Client().get(tutorial.url)
+    kept = page_cache.digest("localhost", tutorial.url)
+    assert cache.get("cms:page:" + page_cache.digest("testserver", tutorial.url)) is not None
+
+    monkeypatch.setattr(page_cache, "code_version", lambda: "next-release")
+    assert page_cache.digest("localhost", tutorial.url) != kept
+    assert cache.get("cms:page:" + page_cache.digest("testserver", tutorial.url)) is None
+    assert "Étape 1 sur 3" in Client().get(tutorial.url).content.decode()
