@@ -1,4 +1,6 @@
-"""Headers Django does not set by itself."""
+"""Headers Django does not set by itself, and calm answers to a database outage or a truncated form."""
+
+import logging
 
 from django.conf import settings
 from django.contrib import messages
@@ -10,10 +12,12 @@ from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
+from django.utils.datastructures import MultiValueDictKeyError
 
 from accounts import perms
 
 ADMIN_PREFIXES = ("/admin/", "/django-admin/")
+logger = logging.getLogger(__name__)
 
 
 class SecurityHeadersMiddleware:
@@ -111,3 +115,26 @@ class DatabaseUnavailableMiddleware:
         response = HttpResponse(render_to_string("503.html"), status=503)
         response["Retry-After"] = "60"
         return response
+
+
+class MissingFieldMiddleware:
+    """A request without a field its view reads directly gets the 400 page, not a 500.
+
+    Wagtail's admin forms read some fields straight from the POST data (a formset's `…-count`, the parent page of a
+    copy); a browser always sends them, so their absence means a truncated or tampered request. Those views read
+    them while validating, before writing anything.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, MultiValueDictKeyError):
+            return None
+        logger.warning("Bad request to %s: field %s missing.", request.path, exception)
+        from config.views import bad_request
+
+        return bad_request(request, exception)

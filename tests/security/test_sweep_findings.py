@@ -52,3 +52,26 @@ def test_a_snippet_no_longer_used_is_still_deleted(client, superuser):
     response = client.post(f"/admin/snippets/assessments/domain/delete/{domain.pk}/")
     assert response.status_code == 302
     assert not Domain.objects.filter(pk=domain.pk).exists()
+
+
+@pytest.mark.parametrize("form", ["edit", "add", "copy", "edit home page"])
+@pytest.mark.parametrize("data", [{}, {"title": "Titre changé"}], ids=["empty", "truncated"])
+def test_a_truncated_admin_form_gets_the_400_page_and_writes_nothing(client, superuser, module, tutorial, form, data):
+    from wagtail.models import Page, Revision
+
+    urls = {
+        "edit": f"/admin/pages/{tutorial.pk}/edit/",
+        "add": f"/admin/pages/add/learning/tutorialpage/{module.pk}/",
+        "copy": f"/admin/pages/{tutorial.pk}/copy/",
+        "edit home page": f"/admin/pages/{module.get_parent().get_parent().pk}/edit/",
+    }
+    client.force_login(superuser)
+    counts = (Page.objects.count(), Revision.objects.count())
+
+    response = client.post(urls[form], data)
+
+    assert response.status_code == 400
+    assert "pas compris la demande" in response.content.decode()
+    assert (Page.objects.count(), Revision.objects.count()) == counts
+    tutorial.refresh_from_db()
+    assert tutorial.title != "Titre changé"
