@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.views.decorators.http import require_safe
 
 from accounts import cards, perms
 from accounts.models import Membership
@@ -47,6 +48,7 @@ def _remember_card(request, resident, issued):
 
 
 @agent_required
+@require_safe
 def home(request):
     residents = followup.with_follow_up(perms.residents_visible_to(request.user))
     counts = dict(residents.values_list("follow_up").annotate(n=Count("pk")).values_list("follow_up", "n"))
@@ -60,6 +62,7 @@ def home(request):
 
 
 @agent_required
+@require_safe
 def residents(request):
     workshops = list(Workshop.objects.filter(structure__in=followup.structures_for(request.user)))
     form = ResidentFilterForm(request.GET or None, workshops=workshops)
@@ -109,6 +112,7 @@ def resident_create(request):
 
 
 @agent_required
+@require_safe
 def resident_card(request, resident_id):
     resident = followup.resident_or_404(request.user, resident_id)
     fresh = request.session.get(CARD_SESSION_KEY, {}).get(str(resident.pk))
@@ -137,6 +141,7 @@ def resident_new_code(request, resident_id):
 
 
 @agent_required
+@require_safe
 def resident_detail(request, resident_id):
     resident = followup.resident_or_404(request.user, resident_id)
     structure = followup.shared_structure(request.user, resident)
@@ -341,6 +346,7 @@ def resident_diagnostic(request, resident_id):
 
 
 @manager_required
+@require_safe
 def journal(request):
     """Managers see what their structure's team did about residents over the last 12 months."""
     entries = AuditEntry.objects.filter(structure__in=perms.managed_structures(request.user)).select_related(

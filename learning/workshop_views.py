@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.views.decorators.http import require_safe
 
 from learning import followup, workshops
 from learning.agent_access import agent_required
@@ -16,6 +17,7 @@ def _render(request, template, context, status=200):
 
 
 @agent_required
+@require_safe
 def workshop_list(request):
     return _render(request, "learning/agent/workshop_list.html", {"workshops": workshops.workshops_for(request.user)})
 
@@ -56,6 +58,7 @@ def _detail(request, workshop, *, member_form=None, assign_form=None):
 
 
 @agent_required
+@require_safe
 def workshop_detail(request, workshop_id):
     workshop = followup.workshop_or_404(request.user, workshop_id)
     return _detail(request, workshop)
@@ -141,6 +144,7 @@ def session_detail(request, workshop_id, session_id):
 
 
 @agent_required
+@require_safe
 def session_sheet(request, workshop_id, session_id):
     workshop, session = workshops.session_or_404(request.user, workshop_id, session_id)
     context = {
@@ -153,6 +157,7 @@ def session_sheet(request, workshop_id, session_id):
 
 
 @agent_required
+@require_safe
 def workshop_matrix(request, workshop_id):
     workshop = followup.workshop_or_404(request.user, workshop_id)
     modules, rows = workshops.progress_matrix(workshop)

@@ -490,6 +490,9 @@ WORKSHOP_URLS = [
 ]
 
 
+READ_ONLY = {"workshop_detail", "workshop_matrix", "session_sheet"}
+
+
 @pytest.mark.parametrize("method", ["get", "post"])
 @pytest.mark.parametrize(("name", "extra"), WORKSHOP_URLS, ids=[name for name, _ in WORKSHOP_URLS])
 def test_an_agent_of_another_structure_gets_404_everywhere(
@@ -503,7 +506,8 @@ def test_an_agent_of_another_structure_gets_404_everywhere(
     data = {"title": "Pris", "resident": resident.pk, "module": module.pk, "date": TODAY.isoformat()}
     response = getattr(client, method)(url(name, **kwargs), data if method == "post" else None)
 
-    assert response.status_code == 404
+    # Pages that only show answer a POST with 405, whatever the workshop, before looking it up.
+    assert response.status_code == (405 if method == "post" and name in READ_ONLY else 404)
     assert workshop.members.filter(pk=resident.pk).exists()
     assert not Assignment.objects.exists()
     assert WorkshopSession.objects.count() == 1

@@ -42,6 +42,11 @@ def row(get, post, url=None):
     return Row(get=_cells(get), post=_cells(post), url=url)
 
 
+def read_only(profile):
+    """The same page, answering GET only: a POST gets 405 from whoever may reach the view, before any lookup."""
+    return replace(profile, post=tuple("405" if cell in ("200", "404") else cell for cell in profile.get))
+
+
 def at(url, profile):
     """The same expectations, for another URL of the pattern (a page served by Wagtail, a filter in the query)."""
     return replace(profile, url=url)
@@ -175,16 +180,16 @@ TABLE = {
     "delete_account": row(      "L    200  200  200  200  200  200  200  200",
                                 "L    400  400  400  400  400  400  400  400"),
     # The agent space ---------------------------------------------------------------------------------------------
-    "agent:home": AGENT_PAGE,
-    "agent:residents": AGENT_PAGE,
+    "agent:home": read_only(AGENT_PAGE),
+    "agent:residents": read_only(AGENT_PAGE),
     "agent:resident_create": AGENT_PAGE,  # an empty form: the page again, with errors
-    "agent:workshops": AGENT_PAGE,
+    "agent:workshops": read_only(AGENT_PAGE),
     "agent:workshop_create": AGENT_PAGE,
     "agent:statistics": {"all": AGENT_CSV, "one structure": at("?structure={structure_id}", AGENT_STRUCTURE_CSV)},
     "agent:statistics_csv": {"all": AGENT_CSV, "one structure": at("?structure={structure_id}", AGENT_STRUCTURE_CSV)},
     "agent:progress_csv": {"all": AGENT_CSV, "one structure": at("?structure={structure_id}", AGENT_STRUCTURE_CSV)},
-    "agent:resident_detail": AGENT_OBJECT_PAGE,
-    "agent:resident_card": AGENT_OBJECT_PAGE,
+    "agent:resident_detail": read_only(AGENT_OBJECT_PAGE),
+    "agent:resident_card": read_only(AGENT_OBJECT_PAGE),
     "agent_erase_resident": AGENT_OBJECT_FORM,
     "agent:resident_new_code": AGENT_OBJECT_ACTION,
     "agent:resident_unassign": AGENT_OBJECT_ACTION,
@@ -193,17 +198,17 @@ TABLE = {
     "agent:resident_assign": AGENT_OBJECT_POST_FORM,
     "agent:resident_note": AGENT_OBJECT_POST_FORM,
     "agent:resident_autonomy": AGENT_OBJECT_POST_FORM,
-    "agent:workshop_detail": AGENT_OBJECT_PAGE,
+    "agent:workshop_detail": read_only(AGENT_OBJECT_PAGE),
     "agent:workshop_edit": AGENT_OBJECT_PAGE,
-    "agent:workshop_matrix": AGENT_OBJECT_PAGE,
+    "agent:workshop_matrix": read_only(AGENT_OBJECT_PAGE),
     "agent:session_create": AGENT_OBJECT_PAGE,
     "agent:session_detail": AGENT_OBJECT_PAGE,
-    "agent:session_sheet": AGENT_OBJECT_PAGE,
+    "agent:session_sheet": read_only(AGENT_OBJECT_PAGE),
     "agent:workshop_member_add": WORKSHOP_FORM_ACTION,
     "agent:workshop_assign": WORKSHOP_FORM_ACTION,
     "agent:workshop_member_remove": WORKSHOP_ACTION,
     "agent:team": MANAGER_PAGE,
-    "agent:journal": MANAGER_PAGE,
+    "agent:journal": read_only(MANAGER_PAGE),
     "agent:team_remove": row(   "L    403  403  403  405  405  403  403  405",
                                 "L    403  403  403  404  302  403  403  302"),
     # Wagtail pages (one pattern, many pages) -----------------------------------------------------------------------
