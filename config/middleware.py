@@ -1,6 +1,10 @@
 """Headers Django does not set by itself, and calm answers to a database outage or a truncated form."""
 
+import base64
+import hashlib
+import json
 import logging
+import re
 
 from django.conf import settings
 from django.contrib import messages
@@ -18,10 +22,34 @@ from accounts import perms
 
 ADMIN_PREFIXES = ("/admin/", "/django-admin/")
 logger = logging.getLogger(__name__)
+# Wagtail's date and time widgets start with an inline call: the field's id and a JSON configuration, nothing else.
+WIDGET_SCRIPT = re.compile(r'<script>(init(?:Date|Time|DateTime)Chooser\("id_[\w-]+", (\{[^<>]*\})\);)</script>')
+
+
+def admin_csp(response):
+    """The admin's policy, plus the hash of each of Wagtail's date and time widget scripts on this page.
+
+    Those inline calls then run, and every other inline script stays blocked: a script is let through only if its
+    whole text is such a call with a configuration that is plain JSON data, so injected code never matches.
+    """
+    if getattr(response, "streaming", False) or "text/html" not in response.get("Content-Type", ""):
+        return settings.ADMIN_CSP
+    hashes = set()
+    for match in WIDGET_SCRIPT.finditer(response.content.decode(response.charset, errors="replace")):
+        try:
+            configuration = json.loads(match[2])
+        except ValueError:
+            continue
+        if isinstance(configuration, dict):
+            digest = base64.b64encode(hashlib.sha256(match[1].encode()).digest()).decode()
+            hashes.add(f"'sha256-{digest}'")
+    if not hashes:
+        return settings.ADMIN_CSP
+    return {**settings.ADMIN_CSP, "script-src": [*settings.ADMIN_CSP["script-src"], *sorted(hashes)]}
 
 
 class SecurityHeadersMiddleware:
-    """Permissions-Policy everywhere, `no-store` on pages seen by a logged-in person, a looser style CSP in admin.
+    """Permissions-Policy everywhere, `no-store` on pages seen by a logged-in person, the admin's CSP in admin.
 
     Sits below Django's CSP middleware, so the policy chosen here is the one that middleware writes. Pages
     rendered for a logged-in person hold personal data: on a shared computer the browser must not keep them
@@ -35,7 +63,7 @@ class SecurityHeadersMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
         if request.path.startswith(ADMIN_PREFIXES) and not hasattr(response, "_csp_config"):
-            response._csp_config = settings.ADMIN_CSP
+            response._csp_config = admin_csp(response)
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
             add_never_cache_headers(response)

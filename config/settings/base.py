@@ -262,7 +262,8 @@ SECURE_CSP = {
     "form-action": [CSP.SELF],
     "frame-ancestors": [CSP.NONE],
 }
-# Wagtail's admin sets inline style attributes; scripts stay restricted to our origin and nonces.
+# Wagtail's admin sets inline style attributes; scripts stay restricted to our origin, nonces and the hashes of its
+# date widgets' inline calls (config.middleware.admin_csp).
 ADMIN_CSP = {**SECURE_CSP, "style-src": [CSP.SELF, CSP.UNSAFE_INLINE], "img-src": [CSP.SELF, "data:", "blob:"]}
 
 # Wagtail.

@@ -95,6 +95,16 @@ def test_trainer_reaches_the_wagtail_admin_through_our_login(page, site_pages, t
     assert not [error for error in errors if "Content Security Policy" in error], errors
 
 
+def test_the_page_editor_runs_under_the_admin_policy(page, log_in, trainer, tutorial):
+    """Wagtail's scheduling date widgets start with inline calls; their hashes let them run (config.middleware)."""
+    log_in(page, trainer)
+    errors = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.goto(f"/admin/pages/{tutorial.pk}/edit/")
+    page.get_by_role("button", name="Enregistrer le brouillon").wait_for()
+    assert not [error for error in errors if "Content Security Policy" in error], errors
+
+
 @pytest.mark.parametrize(
     "path",
     ["/comptes/password/change/", "/comptes/2fa/", "/comptes/logout/", "/mes-donnees/", "/mes-donnees/supprimer/"],

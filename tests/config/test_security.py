@@ -1,3 +1,7 @@
+import base64
+import hashlib
+import re
+
 from django.test import Client
 from django.urls import reverse
 
@@ -30,6 +34,47 @@ def test_admin_keeps_scripts_strict(client, trainer, home_page):
     client.force_login(trainer)
     response = client.get("/admin/")
     assert_security_headers(response)
+
+
+def inline_scripts(html):
+    return [m[2] for m in re.finditer(r"<script([^>]*)>(.*?)</script>", html, re.S) if "src=" not in m[1] and m[2]]
+
+
+def sha256_source(text):
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
+
+
+def test_wagtails_date_widgets_run_in_the_page_editor_and_nothing_else_inline(client, trainer, tutorial, module):
+    client.force_login(trainer)
+    for url in [f"/admin/pages/{tutorial.pk}/edit/", f"/admin/pages/{module.pk}/", "/admin/reports/site-history/"]:
+        response = client.get(url)
+        assert_security_headers(response)
+        script_src = response["Content-Security-Policy"].split("script-src")[1].split(";")[0]
+        scripts = [s for s in inline_scripts(response.content.decode()) if not s.lstrip().startswith(("{", "["))]
+        assert scripts, url  # the date widgets' calls
+        for script in scripts:
+            assert sha256_source(script) in script_src, (url, script)
+        assert len(script_src.split("'sha256-")) - 1 == len(set(scripts))
+
+
+@pytest.mark.parametrize(
+    "script",
+    [
+        'initDateChooser("id_x", {"format": alert(1)});',
+        'initDateChooser("id_x", {"format": "Y"}); alert(1);',
+        'initDateChooser("id_x" + alert(1), {"format": "Y"});',
+        "alert(1);",
+    ],
+)
+def test_no_other_inline_script_is_let_through_in_admin(script):
+    from django.http import HttpResponse
+
+    from config.middleware import admin_csp
+
+    page = f'<script>initDateChooser("id_ok", {{"format": "Y-m-d"}});</script><script>{script}</script>'
+    policy = admin_csp(HttpResponse(page))
+    assert policy["script-src"][-1] == sha256_source('initDateChooser("id_ok", {"format": "Y-m-d"});')
+    assert sha256_source(script) not in policy["script-src"]
 
 
 @pytest.mark.parametrize("role", ["resident", "trainer", "agent"])
