@@ -11,7 +11,7 @@ So a publication shows at once, on every process. A time limit backs this up for
 changed by a deployment). Every key also names the code's version (`code_version`: Django's, Wagtail's and every
 app's migrations): kept routes hold pickled pages, which a release that changes a model could no longer unpickle.
 
-HTML kept in these caches never holds a person's CSRF token: pages are rendered with a placeholder that each
+HTML kept in these caches never holds a person's CSRF token: pages are rendered with a marker that each
 response replaces with the visitor's own token (which also sets the visitor's CSRF cookie).
 
 Whole pages are kept only for anonymous visitors without a session (no progress kept in a session, no message to
@@ -21,7 +21,7 @@ costs one cache round trip and no query.
 
 Signed-in people get whole pages too, from pages that ask for it (`personal_page`, `allow_personal_cache`): kept
 per kind of person (the menu differs) and whatever the page says changes its content (a tutorial: the steps done),
-with placeholders for what is each person's own (name, CSRF token, idle time left), filled in for each response.
+with markers for what is each person's own (name, CSRF token, idle time left), filled in for each response.
 Never for authors (Wagtail's user bar is theirs), nor when a message waits to be shown.
 """
 
@@ -49,9 +49,9 @@ from cms import glossary
 CONTENT_VERSION_KEY = "cms:content-version"
 VIEW_RESTRICTIONS_KEY = "cms:any-view-restriction"
 # Letters and digits only: HTML escaping leaves it as it is.
-CSRF_PLACEHOLDER = "csrfplaceholder7d1c94e2b05a4f3e8b61"
-NAME_PLACEHOLDER = "nameplaceholder5b2e0c71d9a84f66a3c2"
-IDLE_LEFT_PLACEHOLDER = "idleleftplaceholder91f3b7e04c2d58a6"
+CSRF_MARKER = "csrfmarker7d1c94e2b05a4f3e8b61"
+NAME_MARKER = "namemarker5b2e0c71d9a84f66a3c2"
+IDLE_LEFT_MARKER = "idleleftmarker91f3b7e04c2d58a6"
 PAGE_TIMEOUT = 10 * 60
 FRAGMENT_TIMEOUT = 60 * 60
 STORE_FLAG = "_pasapas_page_cache_store"
@@ -130,15 +130,15 @@ def digest(*parts):
 
 
 def csrf_token_for(request):
-    """What `{{ csrf_token }}` renders into HTML that may be kept: the placeholder while storing a whole page."""
-    return CSRF_PLACEHOLDER if getattr(request, STORE_FLAG, False) else get_token(request)
+    """What `{{ csrf_token }}` renders into HTML that may be kept: the marker while storing a whole page."""
+    return CSRF_MARKER if getattr(request, STORE_FLAG, False) else get_token(request)
 
 
 def with_csrf_token(request, html):
-    """Kept HTML, made the visitor's own: their CSRF token (and cookie) instead of the placeholder."""
-    if CSRF_PLACEHOLDER not in html:
+    """Kept HTML, made the visitor's own: their CSRF token (and cookie) instead of the marker."""
+    if CSRF_MARKER not in html:
         return html
-    return html.replace(CSRF_PLACEHOLDER, csrf_token_for(request))
+    return html.replace(CSRF_MARKER, csrf_token_for(request))
 
 
 # Whole pages for anonymous visitors --------------------------------------------------------------------------------
@@ -158,7 +158,7 @@ def allow_anonymous_cache(request, context):
     """Called by a page's get_context when the page is the same for every anonymous visitor."""
     if getattr(request, STORE_FLAG, False):
         setattr(request, ALLOWED_FLAG, True)
-        context["csrf_token"] = CSRF_PLACEHOLDER
+        context["csrf_token"] = CSRF_MARKER
 
 
 def _route_key(request, components):
@@ -256,27 +256,27 @@ def personal_cacheable(request):
 
 
 def allow_personal_cache(request, context):
-    """Called by a page's get_context when the page differs between people only by what the placeholders stand for."""
+    """Called by a page's get_context when the page differs between people only by what the markers stand for."""
     if getattr(request, PERSONAL_STORE_FLAG, False):
         setattr(request, PERSONAL_ALLOWED_FLAG, True)
-        context["csrf_token"] = CSRF_PLACEHOLDER
-        context["nav_user_name"] = NAME_PLACEHOLDER
+        context["csrf_token"] = CSRF_MARKER
+        context["nav_user_name"] = NAME_MARKER
         idle = kiosk.idle_session(request).get("idle_session")
         if idle:
-            context["idle_session"] = {**idle, "left": IDLE_LEFT_PLACEHOLDER}
+            context["idle_session"] = {**idle, "left": IDLE_LEFT_MARKER}
 
 
 def make_personal(request, html):
     """Kept HTML, made this person's own: CSRF token, idle time left, then their name (escaped, and last, so that
-    nothing in a name is taken for a placeholder)."""
+    nothing in a name is taken for a marker)."""
     html = with_csrf_token(request, html)
     idle = kiosk.idle_session(request).get("idle_session")
-    html = html.replace(IDLE_LEFT_PLACEHOLDER, str(idle["left"] if idle else ""))
-    return html.replace(NAME_PLACEHOLDER, escape(str(request.user)))
+    html = html.replace(IDLE_LEFT_MARKER, str(idle["left"] if idle else ""))
+    return html.replace(NAME_MARKER, escape(str(request.user)))
 
 
 def personal_page(request, key_parts, render):
-    """The page for a signed-in person: from the cache when kept, else `render()` with placeholders, kept if the page
+    """The page for a signed-in person: from the cache when kept, else `render()` with markers, kept if the page
     allowed it (allow_personal_cache) and answered 200. `key_parts()` names what changes the page's content."""
     if not personal_cacheable(request):
         return render()

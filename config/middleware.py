@@ -34,6 +34,8 @@ def admin_csp(response):
     """
     if getattr(response, "streaming", False) or "text/html" not in response.get("Content-Type", ""):
         return settings.ADMIN_CSP
+    if b"Chooser(" not in response.content:  # most admin pages: nothing to decode and search
+        return settings.ADMIN_CSP
     hashes = set()
     for match in WIDGET_SCRIPT.finditer(response.content.decode(response.charset, errors="replace")):
         try:

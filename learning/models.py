@@ -230,7 +230,7 @@ class TutorialPage(ViewRestrictionShortcutMixin, RoutablePageMixin, Page):
                 self.pk,
                 self.live_revision_id,
                 self.last_published_at,
-                *services.steps_done_by(request.user, self),
+                *services.steps_done(request, self),
             ),
             lambda: render(request, *args, **kwargs),
         )

@@ -180,11 +180,10 @@ def _done_by_page(request, pages):
     return {page.pk: (data.get(str(page.pk), []), "") for page in pages if str(page.pk) in data}
 
 
-def steps_done_by(user, tutorial):
-    """The ids of the tutorial's steps this signed-in person has done, in the tutorial's order."""
-    done = PageProgress.objects.filter(user=user, page=tutorial).values_list("done_step_ids", flat=True).first()
-    done = set(done or [])
-    return [step_id for step_id in tutorial.step_ids if step_id in done]
+def steps_done(request, tutorial):
+    """The tutorial's steps the person looking has done (database or session), sorted: what keys its kept HTML."""
+    done_ids, _status = _done_by_page(request, [tutorial]).get(tutorial.pk, ([], ""))
+    return sorted(set(done_ids) & set(tutorial.step_ids))
 
 
 def module_view_progress(request, module, items):
@@ -259,10 +258,9 @@ def tutorial_content(request, tutorial):
     cms.page_cache's versions, so a publication, a glossary change or a new deployment's CSS show at once; the CSRF
     token is each visitor's own. Previews are never kept.
     """
-    done_ids, _status = _done_by_page(request, [tutorial]).get(tutorial.pk, ([], ""))
+    done = steps_done(request, tutorial)
     preview = getattr(request, "is_preview", False)
     if not preview:
-        done = sorted(set(done_ids) & set(tutorial.step_ids))
         key = "learning:tutorial:" + page_cache.digest(
             request.get_host(),
             tutorial.pk,
@@ -274,10 +272,8 @@ def tutorial_content(request, tutorial):
         html, stamp = page_cache.fetch(key)
         if html is not None:
             return mark_safe(page_cache.with_csrf_token(request, html))
-    context = tutorial_view_context(request, tutorial, done_ids=done_ids)
-    context.update(
-        {"page": tutorial, "request": request, "user": request.user, "csrf_token": page_cache.CSRF_PLACEHOLDER}
-    )
+    context = tutorial_view_context(request, tutorial, done_ids=done)
+    context.update({"page": tutorial, "request": request, "user": request.user, "csrf_token": page_cache.CSRF_MARKER})
     html = render_to_string("learning/_tutorial_content.html", context)
     if not preview:
         page_cache.store(key, stamp, html)

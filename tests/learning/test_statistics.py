@@ -178,6 +178,16 @@ def test_statistics_page_counts_only_the_agents_structure(client, agent, data):
     assert "67 %" in content and "2 sur 3 présences notées" in content
 
 
+def test_beyond_the_id_list_limit_the_statistics_are_the_same(agent, structure, data, monkeypatch):
+    """Up to RESIDENT_ID_LIST_LIMIT residents, their ids go into the queries; beyond, a subquery: same numbers."""
+    from learning import reports
+
+    named = reports.statistics_for([structure])
+    monkeypatch.setattr(reports, "RESIDENT_ID_LIST_LIMIT", 1)
+    assert isinstance(reports._residents_for_statistics([structure.pk])[0], type(StructureLink.objects.none()))
+    assert reports.statistics_for([structure]) == named
+
+
 def test_withdrawn_consent_drops_the_resident_from_accompanied(client, agent, structure, data):
     client.force_login(agent)
     assert client.get(STATISTICS).context["stats"].accompanied == 3
