@@ -70,7 +70,7 @@ def print_tutorial(request, tutorial):
         "glossary": linker,
         "page_full_url": request.build_absolute_uri(tutorial.url),
     }
-    context["qr_code"] = qr_svg(context["page_full_url"])
+    context["qr_code"] = qr_svg(context["page_full_url"], label="QR code du tutoriel")
     return TemplateResponse(request, "learning/tutorial_print.html", context)
 
 
