@@ -195,5 +195,7 @@ def test_a_seven_step_demo_tutorial_prints_on_two_a4_sides_with_a_qr_code_that_o
 
     decoded = qr_codes(sheets)
     assert decoded == [live_server.url + tutorial.url]
+    page.set_viewport_size(NARROWEST)
+    assert_no_horizontal_scroll(page)
     page.goto(decoded[0])
     page.get_by_role("heading", name=tutorial.title, level=1).wait_for()
