@@ -1,5 +1,6 @@
 """Question blocks of a quiz. Each value turns into the plain question form of assessments.questions."""
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
 from django.utils.html import strip_tags
@@ -10,7 +11,7 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 
 from assessments import questions as q
 from assessments.enums import CompetenceLevel
-from assessments.equipment import Gap
+from assessments.equipment import EquipmentQuestion, Gap
 from cms.blocks import ParagraphBlock, PrefetchingImageChooserBlock
 
 
@@ -378,6 +379,15 @@ class EquipmentQuestionValue(blocks.StructValue):
         options = list(self["options"])
         return sorted({options[i]["gap"] for i in chosen_indexes if 0 <= i < len(options) and options[i]["gap"]})
 
+    def to_walk(self, block_id):
+        """The plain question the skip logic walks over (assessments.equipment.walk)."""
+        return EquipmentQuestion(
+            id=block_id,
+            option_gaps=tuple(option["gap"] or "" for option in self["options"]),
+            several=bool(self["several"]),
+            skip_if=frozenset(self.get("skip_if") or ()),
+        )
+
 
 class EquipmentQuestionBlock(blocks.StructBlock):
     question = blocks.CharBlock(label="Question", max_length=200)
@@ -389,6 +399,14 @@ class EquipmentQuestionBlock(blocks.StructBlock):
     )
     several = blocks.BooleanBlock(label="Plusieurs réponses possibles", required=False)
     options = blocks.ListBlock(EquipmentOptionBlock(), label="Réponses proposées", min_num=2)
+    skip_if = blocks.MultipleChoiceBlock(
+        label="Ne pas poser cette question quand une réponse précédente a révélé",
+        choices=Gap.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Par exemple, « Cet appareil est-il à vous ? » n'a pas de sens quand la personne a répondu "
+        "« Aucun appareil » : cochez « Pas d'appareil pour aller sur internet ».",
+    )
 
     class Meta:
         icon = "tasks"

@@ -1,9 +1,12 @@
-"""Demo « Faire le point »: 9 equipment questions and 36 competence questions over 6 competences, levels 1 to 3."""
+"""Demo « Faire le point »: 9 equipment questions (two skipped after « Aucun appareil ») and 36 competence questions
+over 6 competences, levels 1 to 3 (a beginner answering « Je ne sais pas » sees 6 of them, an expert 12)."""
 
 from assessments.blocks import question_to_block_data
 from assessments.demo_questions import multiple, short, single, true_false
 from assessments.models import Competence, DiagnosticPage
 
+# (question, pictogram, several answers allowed, [(answer, gap it reveals)], gaps after which it is not asked)
+NO_DEVICE = ["no_device"]
 EQUIPMENT = [
     (
         "Quels appareils pouvez-vous utiliser pour aller sur internet ?",
@@ -15,19 +18,20 @@ EQUIPMENT = [
             ("Une tablette", ""),
             ("Aucun appareil", "no_device"),
         ],
+        [],
     ),
     (
-        "Cet appareil est-il à vous ?",
+        "L'appareil que vous utilisez le plus est-il à vous ?",
         "learn",
         False,
         [
             ("Oui, il est à moi", ""),
             ("Je le partage avec d'autres personnes", "shared_device"),
-            ("Je n'ai pas d'appareil", "no_device"),
         ],
+        NO_DEVICE,
     ),
     (
-        "Comment allez-vous sur internet ?",
+        "Comment allez-vous sur internet avec cet appareil ?",
         "place",
         False,
         [
@@ -36,6 +40,7 @@ EQUIPMENT = [
             ("Seulement avec le Wi-Fi public (médiathèque, café…)", "public_wifi_only"),
             ("Je ne vais pas sur internet", "no_internet"),
         ],
+        NO_DEVICE,
     ),
     (
         "Avez-vous une adresse électronique (un « mail ») ?",
@@ -47,6 +52,7 @@ EQUIPMENT = [
             ("Non", "no_email"),
             ("Je ne sais pas", "no_email"),
         ],
+        [],
     ),
     (
         "Avez-vous un téléphone qui reçoit les SMS ?",
@@ -56,6 +62,7 @@ EQUIPMENT = [
             ("Oui", ""),
             ("Non", "no_sms_phone"),
         ],
+        [],
     ),
     (
         "Avez-vous déjà utilisé FranceConnect (le bouton pour se connecter avec ameli, impots.gouv ou La Poste) ?",
@@ -66,6 +73,7 @@ EQUIPMENT = [
             ("Non", "no_franceconnect"),
             ("Je ne sais pas ce que c'est", "no_franceconnect"),
         ],
+        [],
     ),
     (
         "Pouvez-vous scanner ou photographier un document (une facture, une pièce d'identité) ?",
@@ -75,6 +83,7 @@ EQUIPMENT = [
             ("Oui, avec mon téléphone ou un scanner", ""),
             ("Non", "no_scanner"),
         ],
+        [],
     ),
     (
         "Pouvez-vous imprimer un document ?",
@@ -85,6 +94,7 @@ EQUIPMENT = [
             ("Oui, ailleurs (famille, médiathèque)", ""),
             ("Non", "no_printer"),
         ],
+        [],
     ),
     (
         "Quand vous avez besoin d'aide pour une démarche, qui peut vous aider ?",
@@ -95,6 +105,7 @@ EQUIPMENT = [
             ("Un conseiller (France Services, association)", ""),
             ("Personne", ""),
         ],
+        [],
     ),
 ]
 
@@ -381,10 +392,14 @@ def seed(ctx):
                 "icon": icon,
                 "several": several,
                 "options": [{"text": text, "gap": gap} for text, gap in options],
+                "skip_if": skip_if,
             },
         }
-        for number, (question, icon, several, options) in enumerate(EQUIPMENT, start=1)
+        for number, (question, icon, several, options, skip_if) in enumerate(EQUIPMENT, start=1)
     ]
+    # A beginner stops after one « Je ne sais pas » per competence; someone who passes levels gets up to 10.
+    page.min_questions = 10
+    page.max_questions = 25
     page.competence_questions = [
         {**question_to_block_data(question, competences.get(code)), "id": f"competence-{code}-{number}"}
         for code, questions in COMPETENCES.items()

@@ -7,6 +7,7 @@ from django.template.response import TemplateResponse
 from accounts import perms
 from accounts.models import User
 from assessments import adaptive, scoring
+from assessments import equipment as equipment_rules
 from assessments import responses as answer_fields
 from assessments.equipment import SOLUTIONS, Gap
 from assessments.models import Competence, DiagnosticResult
@@ -43,6 +44,12 @@ def answers_of(state):
     return [adaptive.Answer(question_id=qid, correct=correct) for qid, correct in state["answers"]]
 
 
+def equipment_walk(page, state):
+    """Where the equipment part stands (skip logic applied); ValueError when the answers cannot be a real run."""
+    questions = [block.to_walk(qid) for qid, block in page.equipment_map.items()]
+    return equipment_rules.walk(questions, state["equipment"])
+
+
 def limits(page):
     return {"min_questions": page.min_questions, "max_questions": page.max_questions}
 
@@ -63,11 +70,25 @@ def start(request, page, *, resident=None):
 
 def next_step(page, state):
     """("equipment", qid) | ("competence", Question) | None when the diagnostic is over."""
-    for qid in page.equipment_map:
-        if qid not in state["equipment"]:
-            return "equipment", qid
+    walked = equipment_walk(page, state)
+    if walked.next_id is not None:
+        return "equipment", walked.next_id
     question = adaptive.next_question(pool_of(page), answers_of(state), **limits(page))
     return ("competence", question) if question is not None else None
+
+
+def counter(page, state, kind):
+    """(number on screen, at most how many) in the current part: the number goes up by one, the bound never up."""
+    if kind == "equipment":
+        walked = equipment_walk(page, state)
+        return walked.answered + 1, walked.at_most
+    asked, at_most = adaptive.progress(pool_of(page), answers_of(state), **limits(page))
+    return asked + 1, at_most
+
+
+def counter_text(number, at_most):
+    """« 3 au maximum » while more questions may come; the plain total on the last possible one."""
+    return str(at_most) if number >= at_most else f"{at_most} au maximum"
 
 
 def question(request, page):
@@ -94,8 +115,7 @@ def question(request, page):
         if error is None:
             save_state(request, page, state)
             return redirect(request.path)
-    asked, expected = adaptive.progress(pool_of(page), answers_of(state), **limits(page))
-    equipment_count = len(page.equipment_map)
+    number, at_most = counter(page, state, kind)
     context = {
         "page": page,
         "step_name": step_name,
@@ -103,8 +123,9 @@ def question(request, page):
         "error": error,
         "for_resident": User.objects.filter(pk=state.get("resident")).first() if state.get("resident") else None,
         "part": 1 if kind == "equipment" else 2,
-        "number": (list(page.equipment_map).index(current) + 1) if kind == "equipment" else asked + 1,
-        "total": equipment_count if kind == "equipment" else max(expected, asked + 1),
+        "number": number,
+        "at_most": at_most,
+        "total": counter_text(number, at_most),
     }
     if kind == "equipment":
         context["equipment"] = page.equipment_map[current]
@@ -141,15 +162,13 @@ def record(page, state, kind, current, data):
 
 
 def profile_of(page, state):
-    gaps = set()
-    for qid, indexes in state["equipment"].items():
-        block = page.equipment_map.get(qid)
-        if block is not None:
-            gaps.update(block.gaps_for(indexes))
+    walked = equipment_walk(page, state)
+    if walked.next_id is not None:
+        raise ValueError("des questions sur l'équipement sont restées sans réponse")
     pool = pool_of(page)
     answers = answers_of(state)
     adaptive.validate_answers(pool, answers, **limits(page))
-    return sorted(gaps), adaptive.levels(pool, answers)
+    return list(walked.gaps), adaptive.levels(pool, answers)
 
 
 def finish(request, page, state):
@@ -181,17 +200,21 @@ def finish(request, page, state):
 
 
 def result_context(page, gaps, levels):
-    titles = dict(Competence.objects.filter(code__in=list(levels)).values_list("code", "title"))
-    known = [
-        {"code": code, "title": titles.get(code, code), "level": level}
-        for code, level in sorted(levels.items())
-        if level > 0
-    ]
-    to_learn = [
-        {"code": code, "title": titles.get(code, code), "level": level}
-        for code, level in sorted(levels.items())
-        if level < 3
-    ]
+    """What the result page shows: competences by their plain-French name (the framework's title kept for agents),
+    and for each equipment gap the advice and the key of the places' service that helps."""
+    competences = {
+        code: (plain or title, title)
+        for code, plain, title in Competence.objects.filter(code__in=list(levels)).values_list(
+            "code", "plain_title", "title"
+        )
+    }
+
+    def item(code, level):
+        label, framework_title = competences.get(code, (code, code))
+        return {"code": code, "label": label, "framework_title": framework_title, "level": level}
+
+    known = [item(code, level) for code, level in sorted(levels.items()) if level > 0]
+    to_learn = [item(code, level) for code, level in sorted(levels.items()) if level < 3]
     labels = dict(Gap.choices)
     equipment = [
         {"gap": gap, "label": labels.get(gap, gap), "advice": SOLUTIONS[gap][0], "service": SOLUTIONS[gap][1]}

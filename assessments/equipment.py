@@ -1,6 +1,15 @@
-"""Equipment and access gaps the diagnostic can find, and what helps with each one (plain data)."""
+"""Equipment and access gaps the diagnostic can find, what helps with each one, and which questions to ask.
+
+Plain data: the gaps, their solutions (with the key of the « Trouver un lieu » service that helps), and the pure
+walk through the equipment questions with their skip logic (`walk`).
+"""
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 
 from django.db import models
+
+from cms.places import SERVICE_KEYS
 
 
 class Gap(models.TextChoices):
@@ -16,13 +25,14 @@ class Gap(models.TextChoices):
     NO_PRINTER = "no_printer", "Pas d'imprimante"
 
 
-# Services of the national mediation-places standard, used to point to the right places.
-ACCESS = "Accès internet et matériel informatique"
-SOLIDARITY_DEVICES = "Acquisition de matériel informatique à prix solidaire"
-EVERYDAY_TOOLS = "Maîtrise des outils numériques du quotidien"
-PROCEDURES = "Aide aux démarches administratives"
+# Services of the national mediation-places standard, by the short key « Trouver un lieu » filters on
+# (`?service=acces`). Looked up by the standard's value, so a renamed service fails here, at import, not in a link.
+ACCESS = SERVICE_KEYS["Accès internet et matériel informatique"]
+SOLIDARITY_DEVICES = SERVICE_KEYS["Acquisition de matériel informatique à prix solidaire"]
+EVERYDAY_TOOLS = SERVICE_KEYS["Maîtrise des outils numériques du quotidien"]
+PROCEDURES = SERVICE_KEYS["Aide aux démarches administratives"]
 
-# For each gap: what to tell the person, and which kind of place helps (a service of the mediation-places standard).
+# For each gap: what to tell the person, and the key of the service of the places that help.
 SOLUTIONS = {
     Gap.NO_DEVICE: (
         "Des lieux près de chez vous prêtent un ordinateur gratuitement, et des associations vendent des ordinateurs "
@@ -73,3 +83,69 @@ SOLUTIONS = {
         ACCESS,
     ),
 }
+
+
+# Skip logic --------------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class EquipmentQuestion:
+    """One equipment question as the walk needs it: the gap each option reveals ("" for none), and the gaps that,
+    once revealed by an earlier answer, make the question pointless (« Cet appareil est-il à vous ? » after
+    « Aucun appareil »)."""
+
+    id: str
+    option_gaps: tuple[str, ...]
+    several: bool = False
+    skip_if: frozenset[str] = field(default_factory=frozenset)
+
+
+@dataclass(frozen=True)
+class EquipmentWalk:
+    next_id: str | None  # the question to ask now, None when the equipment part is over
+    answered: int
+    at_most: int  # answered + the questions that may still be asked: never grows as answers come
+    gaps: tuple[str, ...]  # revealed so far, sorted
+    skipped: tuple[str, ...]  # questions left out by the skip logic so far, in order
+
+
+def walk(questions: Sequence[EquipmentQuestion], answers: Mapping[str, Sequence[int]]) -> EquipmentWalk:
+    """Replay the answers (question id → chosen option indexes) over the questions, in their order.
+
+    A question is skipped when an earlier answer revealed one of its `skip_if` gaps; the others are asked in
+    order. Gaps only add up, so a question skipped stays skipped and `at_most` never grows. Raises ValueError (in
+    French) when the answers cannot come from a real run: an answer to a skipped question, an answer after a
+    question left unanswered, no choice, several choices on a one-choice question, an option that does not exist.
+    Answers to questions no longer on the page are ignored (the page was edited meanwhile).
+    """
+    gaps: set[str] = set()
+    skipped: list[str] = []
+    answered = 0
+    next_id = None
+    still_possible = 0
+    for question in questions:
+        if question.skip_if & gaps:
+            if question.id in answers:
+                raise ValueError("Une réponse porte sur une question qui ne devait pas être posée.")
+            skipped.append(question.id)
+            continue
+        if question.id not in answers:
+            next_id = next_id or question.id
+            still_possible += 1
+            continue
+        if next_id is not None:
+            raise ValueError("Les réponses ne suivent pas l'ordre des questions.")
+        chosen = list(answers[question.id])
+        if not chosen or (not question.several and len(chosen) > 1):
+            raise ValueError("Une réponse sur l'équipement n'a pas le bon nombre de choix.")
+        if any(not isinstance(index, int) or not 0 <= index < len(question.option_gaps) for index in chosen):
+            raise ValueError("Une réponse sur l'équipement choisit une réponse qui n'existe pas.")
+        gaps.update(question.option_gaps[index] for index in chosen if question.option_gaps[index])
+        answered += 1
+    return EquipmentWalk(
+        next_id=next_id,
+        answered=answered,
+        at_most=answered + still_possible,
+        gaps=tuple(sorted(gaps)),
+        skipped=tuple(skipped),
+    )

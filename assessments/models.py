@@ -43,9 +43,22 @@ class Competence(index.Indexed, models.Model):
     domain = models.ForeignKey(Domain, verbose_name="domaine", on_delete=models.PROTECT, related_name="competences")
     code = models.CharField("code", max_length=8, unique=True)
     title = models.CharField("intitulé", max_length=200)
+    plain_title = models.CharField(
+        "intitulé en langage simple",
+        max_length=200,
+        blank=True,
+        help_text="Ce que lisent les habitants dans leurs résultats (« Échanger avec d'autres personnes » plutôt que "
+        "« Interagir »). Vide : l'intitulé est utilisé.",
+    )
     description = models.TextField("description", blank=True)
 
-    panels = [FieldPanel("domain"), FieldPanel("code"), FieldPanel("title"), FieldPanel("description")]
+    panels = [
+        FieldPanel("domain"),
+        FieldPanel("code"),
+        FieldPanel("title"),
+        FieldPanel("plain_title"),
+        FieldPanel("description"),
+    ]
     search_fields = [index.SearchField("title"), index.AutocompleteField("title"), index.FilterField("code")]
 
     class Meta:
@@ -55,6 +68,17 @@ class Competence(index.Indexed, models.Model):
 
     def __str__(self):
         return f"{self.code} {self.title}"
+
+    @property
+    def label(self):
+        """The name a resident reads: the plain title, else the framework's."""
+        return self.plain_title or self.title
+
+    @classmethod
+    def labels(cls, codes=None):
+        """{code: plain label} in one query, for every competence or only `codes`."""
+        competences = cls.objects.all() if codes is None else cls.objects.filter(code__in=list(codes))
+        return {code: plain or title for code, plain, title in competences.values_list("code", "plain_title", "title")}
 
 
 class QuizPage(ViewRestrictionShortcutMixin, RoutablePageMixin, Page):
@@ -234,7 +258,12 @@ class DiagnosticPage(RoutablePageMixin, Page):
         verbose_name="questions de compétences",
         help_text="Chaque question a une compétence et un niveau (1 à 3) : le parcours s'adapte aux réponses.",
     )
-    min_questions = models.PositiveSmallIntegerField("questions de compétences au minimum", default=15)
+    min_questions = models.PositiveSmallIntegerField(
+        "questions de compétences au minimum",
+        default=10,
+        help_text="Des questions de confirmation sont ajoutées jusqu'à ce nombre, seulement quand la personne a "
+        "réussi un niveau : quelqu'un qui débute n'est pas retenu plus longtemps.",
+    )
     max_questions = models.PositiveSmallIntegerField("questions de compétences au maximum", default=25)
 
     content_panels = [

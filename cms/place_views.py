@@ -31,9 +31,12 @@ def places(request):
     cities = city_choices()
     service = request.GET.get("service", "")
     city = request.GET.get("commune", "")
-    # Values that are not offered (an old link, a place removed since) are ignored rather than refused.
-    service = service if service in dict(services) else ""
+    # A service of the standard that no place offers yet still filters (a link from « Faire le point » must never
+    # show every place instead); unknown values (an old link, a city removed since) are ignored rather than refused.
+    service = service if service in place_standard.SERVICE_BY_KEY else ""
     city = city if city in cities else ""
+    if service and service not in dict(services):
+        services = [*services, (service, place_standard.SERVICE_LABELS[place_standard.SERVICE_BY_KEY[service]])]
 
     results = Place.objects.order_by("city", "name", "pk")
     if service:

@@ -6,6 +6,7 @@ from django import template
 from django.urls import NoReverseMatch, reverse
 
 from assessments.models import Competence
+from cms import places as place_standard
 from learning.models import ModulePage
 
 register = template.Library()
@@ -37,7 +38,7 @@ def recommended_modules(levels, gaps, limit=5):
     from learning.recommendations import recommend
 
     infos = module_infos()
-    titles = dict(Competence.objects.values_list("code", "title"))
+    titles = Competence.labels()  # plain French: « Échanger avec d'autres personnes », not « Interagir »
     ranked = recommend(
         {code: int(level) for code, level in (levels or {}).items()},
         set(gaps or []),
@@ -46,6 +47,27 @@ def recommended_modules(levels, gaps, limit=5):
         competence_titles=titles,
     )
     return [{"module": infos[item.module_id][0], "reason": item.reason} for item in ranked]
+
+
+@register.simple_tag
+def competence_labels(rows):
+    """{code: plain-French label} for the rows' competences (one query): what a resident reads instead of the
+    framework's titles (« Échanger avec d'autres personnes », not « Interagir »)."""
+    return Competence.labels(row["code"] for row in rows or [])
+
+
+LEVEL_WORDS = {0: "Débute", 1: "Les bases", 2: "Se débrouille", 3: "À l'aise"}
+
+
+@register.filter
+def level_words(level):
+    """A « Faire le point » level in words (0 « Débute » … 3 « À l'aise »); « — » when there is none."""
+    if level is None or level == "":
+        return "—"
+    try:
+        return LEVEL_WORDS.get(int(level), f"Niveau {level}")
+    except (TypeError, ValueError):
+        return "—"
 
 
 @register.inclusion_tag("learning/agent/_assign_recommended.html", takes_context=True)
@@ -60,8 +82,11 @@ def assign_recommended_form(context, result, recommendations):
 
 @register.simple_tag
 def places_url(service=""):
+    """« Trouver un lieu » filtered on a service: its short key (« materiel »), or the standard's value, which is
+    turned into its key, since the page filters on keys only. Anything else links to every place."""
     try:
         base = reverse("places")
     except NoReverseMatch:
         return reverse("search")
-    return f"{base}?{urlencode({'service': service})}" if service else base
+    key = service if service in place_standard.SERVICE_BY_KEY else place_standard.SERVICE_KEYS.get(service, "")
+    return f"{base}?{urlencode({'service': key})}" if key else base

@@ -7,7 +7,7 @@ import pytest
 
 from assessments.models import DiagnosticResult
 from learning.models import Assignment
-from tests.assessments.factories import DiagnosticPageFactory
+from tests.assessments.factories import DiagnosticPageFactory, equipment
 from tests.learning.factories import ModulePageFactory
 
 pytestmark = pytest.mark.django_db
@@ -94,8 +94,7 @@ def test_the_competence_check_adapts_and_stops(client, resident, diagnostic):
     assert result.levels == {"4.1": 3, "6.1": 3}
     assert result.equipment_gaps == []
     asked = [qid for qid, _correct in result.answers["competences"]]
-    assert len(asked) == 6  # one success per level, per competence, interleaved
-    assert asked[:2] == ["c-4.1-1-1", "c-6.1-1-1"]
+    assert asked == ["c-4.1-1-1", "c-6.1-1-1", "c-4.1-3-1", "c-6.1-3-1"]  # lowest level, then the top, interleaved
 
 
 def test_an_abandoned_diagnostic_resumes(client, resident, diagnostic):
@@ -196,4 +195,210 @@ def test_before_and_after_in_my_path(client, resident, diagnostic):
     DiagnosticResult.objects.create(user=resident, page=diagnostic, levels={"4.1": 2, "6.1": 1})
     client.force_login(resident)
     content = client.get(reverse("my_path")).content.decode()
-    assert "Niveau 0" in content and "Niveau 2 (en progrès)" in content
+    assert "Débute" in content and "Se débrouille (en progrès)" in content
+    assert "Se protéger des arnaques et des virus" in content
+    assert "Sécuriser l&#x27;environnement numérique" not in content
+
+
+# Skip logic of the equipment questions -----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def with_skip_logic(home_page):
+    own = equipment(
+        "Cet appareil est-il à vous ?",
+        [("Oui", ""), ("Je le partage", "shared_device")],
+        qid="eq-own",
+    )
+    own["value"]["skip_if"] = ["no_device"]
+    net = equipment(
+        "Comment allez-vous sur internet ?", [("Box", ""), ("Wi-Fi public", "public_wifi_only")], qid="eq-net"
+    )
+    net["value"]["skip_if"] = ["no_device"]
+    return DiagnosticPageFactory(
+        parent=home_page,
+        equipment_questions=[
+            equipment(
+                "Quels appareils avez-vous ?",
+                [("Un ordinateur", ""), ("Un smartphone", ""), ("Aucun", "no_device")],
+                several=True,
+                qid="eq-devices",
+            ),
+            own,
+            net,
+            equipment("Avez-vous une adresse électronique ?", [("Oui", ""), ("Non", "no_email")], qid="eq-email"),
+        ],
+    )
+
+
+def equipment_steps(client, page, devices):
+    """The equipment questions asked, with the counter of each, answering `devices` then the first option."""
+    client.post(page.url + "commencer/")
+    url = page.url + "question/"
+    seen = []
+    while True:
+        step, response = current_step(client, url)
+        kind, qid = step.split(":", 1)
+        if kind != "equipment":
+            return seen
+        seen.append((qid, counter_on(response)))
+        client.post(url, {"etape": step, f"q-{qid}": devices if qid == "eq-devices" else "0"})
+
+
+def counter_on(response):
+    """(X, Y) from « Question X sur Y » or « Question X sur Y au maximum »."""
+    number, total = re.search(r"Question (\d+) sur (\d+)(?: au maximum)?<", response.content.decode()).groups()
+    return int(number), int(total)
+
+
+def test_no_device_skips_the_questions_about_the_device(client, with_skip_logic):
+    seen = equipment_steps(client, with_skip_logic, ["2"])
+    assert [qid for qid, _ in seen] == ["eq-devices", "eq-email"]
+    assert [counter for _, counter in seen] == [(1, 4), (2, 2)]  # the bound shrinks when questions are skipped
+
+
+def test_a_device_keeps_every_question(client, with_skip_logic):
+    seen = equipment_steps(client, with_skip_logic, ["1"])
+    assert [qid for qid, _ in seen] == ["eq-devices", "eq-own", "eq-net", "eq-email"]
+    assert [counter for _, counter in seen] == [(1, 4), (2, 4), (3, 4), (4, 4)]
+
+
+def test_an_answer_to_a_skipped_question_is_a_400(client, with_skip_logic):
+    client.post(with_skip_logic.url + "commencer/")
+    url = with_skip_logic.url + "question/"
+    client.post(url, {"etape": "equipment:eq-devices", "q-eq-devices": ["2"]})
+    response = client.post(url, {"etape": "equipment:eq-own", "q-eq-own": "0"})  # replayed from an older form
+    assert response.status_code == 400
+    assert current_step(client, url)[0] == "equipment:eq-email"  # nothing was recorded
+
+
+def test_a_session_holding_an_answer_to_a_skipped_question_is_refused(client, with_skip_logic):
+    client.post(with_skip_logic.url + "commencer/")
+    session = client.session
+    session[f"diagnostic:{with_skip_logic.pk}"] = {
+        "equipment": {"eq-devices": [2], "eq-own": [1]},
+        "answers": [],
+        "resident": None,
+    }
+    session.save()
+    response = client.get(with_skip_logic.url + "question/")
+    assert response.status_code == 400
+    assert f"diagnostic:{with_skip_logic.pk}" not in client.session
+
+
+def test_skipped_questions_reveal_no_gap_and_the_result_keeps_the_others(client, resident, with_skip_logic):
+    client.force_login(resident)
+    take(
+        client,
+        with_skip_logic,
+        equipment={"eq-devices": ["2"], "eq-email": "1"},
+        answer=lambda qid: {"je_ne_sais_pas": "1"},
+    )
+    result = DiagnosticResult.objects.get(user=resident)
+    assert result.equipment_gaps == ["no_device", "no_email"]
+    assert set(result.answers["equipment"]) == {"eq-devices", "eq-email"}
+
+
+# The counter ---------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [lambda qid: {"je_ne_sais_pas": "1"}, lambda qid: {"q-" + qid: "vrai"}, lambda qid: {"q-" + qid: "faux"}],
+    ids=["beginner", "expert", "wrong"],
+)
+def test_the_counter_goes_up_by_one_and_its_bound_never_grows(client, diagnostic, answer):
+    client.post(diagnostic.url + "commencer/")
+    url = diagnostic.url + "question/"
+    parts = {"equipment": [], "competence": []}
+    for _ in range(50):
+        step, response = current_step(client, url)
+        if step is None:
+            break
+        kind, qid = step.split(":", 1)
+        parts[kind].append(counter_on(response))
+        data = {"etape": step, f"q-{qid}": "0"} if kind == "equipment" else {"etape": step, **answer(qid)}
+        assert client.post(url, data).status_code == 302
+    for screens in parts.values():
+        assert [number for number, _ in screens] == list(range(1, len(screens) + 1))
+        totals = [total for _, total in screens]
+        assert totals == sorted(totals, reverse=True)
+        assert all(total >= len(screens) for total in totals)
+    assert len(parts["competence"]) <= 4
+
+
+def test_the_counter_says_when_the_total_is_only_a_bound(client, diagnostic):
+    client.post(diagnostic.url + "commencer/")
+    url = diagnostic.url + "question/"
+    for qid in ("eq-devices", "eq-email", "eq-net"):
+        client.post(url, {"etape": f"equipment:{qid}", f"q-{qid}": "0"})
+    content = client.get(url).content.decode()
+    assert "Question 1 sur 6 au maximum" in content  # 2 competences x 3 levels at most
+    assert "Partie 2 sur 2" in content
+
+
+# Results in plain French ---------------------------------------------------------------------------------------
+
+
+def test_the_result_names_competences_in_plain_french(client, resident, diagnostic, modules):
+    result = DiagnosticResult.objects.create(user=resident, page=diagnostic, levels={"2.1": 1, "4.1": 0})
+    client.force_login(resident)
+    content = client.get(diagnostic.url + f"resultat/{result.pk}/").content.decode()
+    assert "Échanger avec d&#x27;autres personnes" in content
+    assert "Se protéger des arnaques et des virus" in content  # in the reason of a recommended module
+    for jargon in ("Interagir", "Sécuriser l&#x27;environnement", "CRCN"):
+        assert jargon not in content
+
+
+def test_an_agent_also_sees_the_framework_title(client, agent, resident, diagnostic):
+    result = DiagnosticResult.objects.create(user=resident, page=diagnostic, levels={"2.1": 2}, recorded_by=agent)
+    client.force_login(agent)
+    content = client.get(diagnostic.url + f"resultat/{result.pk}/").content.decode()
+    assert "Échanger avec d&#x27;autres personnes" in content
+    assert "(CRCN 2.1 Interagir)" in content
+
+
+def test_a_trainer_can_rename_a_competence_in_plain_words(client, resident, diagnostic):
+    from assessments.models import Competence
+
+    Competence.objects.filter(code="2.1").update(plain_title="Écrire à ses proches")
+    result = DiagnosticResult.objects.create(user=resident, page=diagnostic, levels={"2.1": 1})
+    client.force_login(resident)
+    assert "Écrire à ses proches" in client.get(diagnostic.url + f"resultat/{result.pk}/").content.decode()
+    Competence.objects.filter(code="2.1").update(plain_title="")
+    assert "Interagir" in client.get(diagnostic.url + f"resultat/{result.pk}/").content.decode()  # the fallback
+
+
+def test_every_crcn_and_project_competence_has_a_plain_title():
+    from assessments.models import Competence
+
+    assert Competence.objects.count() == 22
+    assert not Competence.objects.filter(plain_title="").exists()
+
+
+# Place links ---------------------------------------------------------------------------------------------------
+
+
+def test_every_equipment_solution_links_to_a_service_key_of_the_places_page():
+    from assessments.equipment import SOLUTIONS
+    from cms.places import SERVICE_BY_KEY
+    from learning.templatetags.learning_tags import places_url
+
+    for gap, (_advice, service) in SOLUTIONS.items():
+        assert service in SERVICE_BY_KEY, gap
+        assert places_url(service) == f"/trouver-un-lieu/?service={service}"
+    assert places_url("Acquisition de matériel informatique à prix solidaire") == "/trouver-un-lieu/?service=materiel"
+
+
+def test_a_service_no_place_offers_lists_no_place_rather_than_all(client, home_page):
+    from cms import places
+    from cms.models import Place
+    from tests.cms.test_places import row
+
+    Place.upsert(
+        places.clean_row(row(id="a", nom="Lieu des démarches", services="Aide aux démarches administratives"))[0]
+    )
+    content = client.get("/trouver-un-lieu/", {"service": "materiel"}).content.decode()
+    assert "Lieu des démarches" not in content
+    assert "Aucun lieu pour « Acheter un ordinateur ou un téléphone à petit prix »" in content
+    assert '<option value="materiel" selected>' in content
