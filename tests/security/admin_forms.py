@@ -64,6 +64,8 @@ def block_form_data(block, raw):
         return rich_text_form_data(raw)
     if isinstance(block, blocks.BooleanBlock):
         return "on" if raw else ""
+    if isinstance(block, blocks.MultipleChoiceBlock):
+        return [str(value) for value in raw or []]  # unticked boxes send nothing
     return "" if raw is None else str(raw)
 
 
