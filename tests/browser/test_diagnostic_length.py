@@ -9,6 +9,7 @@ import re
 
 import pytest
 
+from assessments.models import DiagnosticPage
 from cms.demo_places import seed_places
 from cms.models import Place
 from tests.browser.conftest import assert_accessible, assert_no_horizontal_scroll
@@ -104,3 +105,35 @@ def test_a_beginner_without_a_device_on_a_phone(mobile_page, demo_diagnostic):
         if key == "materiel":
             page.screenshot(path="/tmp/h4-places-materiel.png", full_page=True)
     assert services == {"materiel", "outils", "acces"}
+
+
+def test_a_reviewer_sets_the_skip_logic_in_the_page_editor(page, log_in, reviewer, demo_diagnostic):
+    """The skip rule is data on each equipment question: ticked in the admin, it changes what residents are asked."""
+    log_in(page, reviewer)
+    errors = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.goto(f"/admin/pages/{demo_diagnostic.pk}/edit/")
+    page.get_by_role("button", name="Enregistrer le brouillon").wait_for()
+    assert page.get_by_text("Ne pas poser cette question quand une réponse précédente a révélé").count() == 9
+
+    def no_device(index):  # the box « Pas d'appareil pour aller sur internet » of the index-th equipment question
+        box = page.locator(f"#equipment_questions-{index}-value-skip_if input[value=no_device]")
+        assert page.locator(f"label:has(#{box.get_attribute('id')})").inner_text().strip() == (
+            "Pas d'appareil pour aller sur internet"
+        )
+        return box
+
+    assert no_device(1).is_checked()  # « L'appareil que vous utilisez le plus est-il à vous ? »
+    assert not no_device(6).is_checked()  # « Pouvez-vous scanner ou photographier un document ? »
+    no_device(6).scroll_into_view_if_needed()
+    page.screenshot(path="/tmp/h4-admin.png")
+    no_device(6).check()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Enregistrer le brouillon").click()
+    page.screenshot(path="/tmp/h4-admin-saved.png")
+    assert not [error for error in errors if "Content Security Policy" in error], errors
+
+    saved = DiagnosticPage.objects.get(pk=demo_diagnostic.pk).get_latest_revision_as_object()
+    assert {block.id: list(block.value["skip_if"]) for block in saved.equipment_questions} == {
+        f"equipement-{n}": (["no_device"] if n in (2, 3, 7) else []) for n in range(1, 10)
+    }
