@@ -1,8 +1,13 @@
 """Automatic glossary links: the first occurrence of each term on a page becomes a link to its definition.
 
-Matching is on whole words, ignoring case and accents, never inside links, headings or buttons. One compiled
-matcher per process serves every page; it is rebuilt only when a term changes (a version number in the shared
-cache tells every process).
+Matching is on whole words, ignoring case and accents, never inside links, headings, buttons or form labels (a
+link inside a heading or a label would nest one control in another, and a step title is focused by the stepper).
+A term met first in a step title is linked instead in a short « Mot expliqué » line under the title, unless the
+step's own text links it a few words further (`explained_words`). Callouts, « Je vérifie » questions and
+explanations are linked like the step text, in page order, so « first occurrence per page » holds across blocks.
+
+One compiled matcher per process serves every page; it is rebuilt only when a term changes (a version number in
+the shared cache tells every process).
 """
 
 import re
@@ -10,12 +15,28 @@ import uuid
 from dataclasses import dataclass
 
 from django.core.cache import cache
+from django.utils.html import escape, format_html, format_html_join
 
 from bs4 import BeautifulSoup, NavigableString
 
 from cms.text import fold
 
-SKIPPED_PARENTS = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "button", "script", "style", "code", "pre", "label"}
+SKIPPED_PARENTS = {
+    "a",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "button",
+    "script",
+    "style",
+    "code",
+    "pre",
+    "label",
+    "summary",
+}
 VERSION_KEY = "cms:glossary-version"
 
 
@@ -70,6 +91,36 @@ class Linker:
             self._link_text_node(soup, text_node)
         return str(soup)
 
+    def link_text(self, text):
+        """Plain text (a « Je vérifie » question, an explanation): escaped, then linked."""
+        return self.link(escape(text or ""))
+
+    def explained_words(self, title, body_html=""):
+        """The « Mot expliqué » line for terms of a heading that no earlier block linked and its body does not hold.
+
+        Headings stay unlinked (see the module's docstring); this line, put right under the heading, carries the
+        link instead. Returns "" when there is nothing to explain.
+        """
+        if self.matcher.pattern is None or not title:
+            return ""
+        in_body = {entry.slug for _start, _end, entry in self.matcher.find(_text_of(body_html))}
+        found = []
+        for start, end, entry in self.matcher.find(title):
+            if entry.slug in self.used or entry.slug in in_body or any(e.slug == entry.slug for e, _ in found):
+                continue
+            found.append((entry, title[start:end]))
+        if not found:
+            return ""
+        for entry, _words in found:
+            self.used[entry.slug] = entry
+        label = "Mot expliqué" if len(found) == 1 else "Mots expliqués"
+        links = format_html_join(
+            ", ",
+            '<a class="glossary-term" data-term="{}" href="{}#{}">{}</a>',
+            ((entry.slug, self.url_prefix, entry.slug, words) for entry, words in found),
+        )
+        return format_html('<p class="glossary-words">{} : {}</p>', label, links)
+
     def _link_text_node(self, soup, node):
         text = str(node)
         pieces, cursor = [], 0
@@ -97,6 +148,10 @@ class Linker:
     def definitions_data(self):
         """For the page's JSON data block, from which the script builds the disclosures."""
         return {entry.slug: {"term": entry.term, "definition": entry.definition} for entry in self.used.values()}
+
+
+def _text_of(html):
+    return BeautifulSoup(str(html or ""), "html.parser").get_text(" ") if "<" in str(html or "") else str(html or "")
 
 
 _matchers = {}

@@ -323,4 +323,88 @@ GLOSSARY = [
         "pour que la personne suivante n'entre pas dans votre compte.",
         "example": "Quand vous avez fini, cliquez sur « Se déconnecter ».",
     },
+    # Everyday words of the screens and of the procedures (issue 12): asked for by residents who stop on them.
+    {
+        "term": "paramètres",
+        "variants": ["paramètre", "réglages", "réglage", "Paramètres du téléphone"],
+        "definition": "Menu où l'on règle un téléphone, un ordinateur ou une application : le wifi, le son, la "
+        "taille du texte… Son symbole est souvent une roue dentée.",
+        "example": "Sur un téléphone, touchez « Paramètres » puis « Wi-Fi ».",
+    },
+    {
+        "term": "réseau",
+        "variants": ["réseaux", "réseau wifi", "réseaux wifi", "réseau mobile"],
+        "definition": "Ce qui relie votre appareil à internet : le wifi d'une box, ou le réseau mobile de votre "
+        "opérateur. Un réseau wifi a un nom et souvent une clé pour y entrer.",
+        "example": "Dans la liste des réseaux, choisissez celui écrit sous votre box.",
+    },
+    {
+        "term": "réseaux sociaux",
+        "variants": ["réseau social"],
+        "definition": "Sites et applications où l'on partage des messages et des photos avec d'autres personnes : "
+        "Facebook, Instagram, TikTok…",
+        "example": "Ne publiez pas votre adresse ni vos papiers sur les réseaux sociaux.",
+    },
+    {
+        "term": "box",
+        "variants": ["box internet", "boxes", "box wifi"],
+        "definition": "Boîtier branché au téléphone de la maison, fourni par votre opérateur. Il donne internet "
+        "à la maison, par un câble ou par le wifi.",
+        "example": "Le nom du wifi et sa clé sont écrits sur l'étiquette de la box.",
+    },
+    {
+        "term": "fichier",
+        "variants": ["fichiers"],
+        "definition": "Un document rangé dans un ordinateur ou un téléphone : une photo, une lettre, un PDF… "
+        "Chaque fichier a un nom.",
+        "example": "Votre avis d'impôt téléchargé est un fichier PDF.",
+    },
+    {
+        "term": "données mobiles",
+        "variants": ["données cellulaires", "4G", "5G", "forfait mobile", "internet mobile"],
+        "definition": "Internet par le réseau de votre opérateur de téléphone, sans wifi. Il est compté dans "
+        "votre forfait : regardez combien il vous en reste.",
+        "example": "Sans wifi, votre téléphone utilise ses données mobiles.",
+    },
+    {
+        "term": "capture d'écran",
+        "variants": ["captures d'écran", "copie d'écran", "copies d'écran"],
+        "definition": "Une photo de ce qui est affiché sur l'écran, prise par l'appareil lui-même. Elle sert à "
+        "garder une preuve ou à montrer un problème.",
+        "example": "Faites une capture d'écran du message de confirmation.",
+    },
+    {
+        "term": "compte",
+        "variants": ["comptes"],
+        "definition": "Votre place à votre nom sur un site ou une application. On y entre avec un identifiant "
+        "et un mot de passe.",
+        "example": "Créer un compte ameli permet de suivre ses remboursements.",
+    },
+    {
+        "term": "compte bancaire",
+        "variants": ["comptes bancaires", "compte en banque", "comptes en banque"],
+        "definition": "Le compte où votre banque garde votre argent. Les aides et les salaires y sont versés.",
+        "example": "Le RIB donne les informations de votre compte bancaire.",
+    },
+    {
+        "term": "allocataire",
+        "variants": ["allocataires"],
+        "definition": "Personne qui reçoit des aides de la CAF ou de la MSA (aide au logement, RSA, prime "
+        "d'activité…).",
+        "example": "Chaque allocataire a un numéro d'allocataire.",
+    },
+    {
+        "term": "attestation",
+        "variants": ["attestations"],
+        "definition": "Document officiel qui prouve quelque chose : vos droits, un paiement, un emploi… On le "
+        "télécharge souvent dans son espace personnel.",
+        "example": "Votre employeur vous donne une attestation à la fin de votre contrat.",
+    },
+    {
+        "term": "justificatif",
+        "variants": ["justificatifs", "pièce justificative", "pièces justificatives"],
+        "definition": "Document qui prouve ce que vous dites : votre identité, votre adresse, vos revenus… Un "
+        "organisme le demande pour traiter votre dossier.",
+        "example": "La CAF peut demander un justificatif de vos revenus.",
+    },
 ]

@@ -76,7 +76,7 @@
       link.setAttribute("aria-expanded", "false");
       link.setAttribute("aria-controls", id);
       link.setAttribute("title", "Voir la définition");
-      var block = link.closest("p, li, div") || link.parentNode;
+      var block = link.closest("p, li, div, legend") || link.parentNode;
       block.insertAdjacentElement("afterend", definition);
       function toggle(event) {
         event.preventDefault();
