@@ -171,9 +171,9 @@ MODULE = {
                         "Cliquez sur un message pour le lire.",
                     ),
                     image="boite-reception.svg",
-                    alt="Une messagerie. En haut à gauche, le bouton Nouveau message. À gauche, les dossiers : "
-                    "Boîte de réception, Envoyés, Brouillons, Indésirables. À droite, quatre messages ; ceux de "
-                    "la CAF et de la mairie sont en gras : pas encore lus.",
+                    alt="Une messagerie : la boîte de réception avec trois messages. Ceux de la CAF et de la mairie "
+                    "sont en gras, avec un point bleu : pas encore lus. En bas, le bouton Écrire, pour un "
+                    "nouveau message.",
                     quiz=check(
                         "Un message est écrit en gras. Qu'est-ce que cela veut dire ?",
                         ["Il est dangereux", Right("Je ne l'ai pas encore lu"), "Il a été supprimé"],
@@ -278,9 +278,8 @@ MODULE = {
                         "Une fenêtre s'ouvre pour choisir le fichier.",
                     ),
                     image="piece-jointe.svg",
-                    alt="Un nouveau message. Les champs À et Objet sont remplis. Sous le texte, le fichier "
-                    "facture-edf.pdf est joint. En bas, le bouton Envoyer et, en jaune, le trombone qui sert à "
-                    "joindre un fichier.",
+                    alt="Un nouveau message. Les champs À et Objet sont remplis. Le fichier facture.pdf est joint. "
+                    "En bas, le bouton Envoyer et, entouré de jaune, le trombone qui sert à joindre un fichier.",
                     quiz=check(
                         "Quel dessin sert à joindre un document ?",
                         ["La poubelle", "L'étoile", Right("Le trombone")],

@@ -103,8 +103,8 @@ MODULE = {
                     ),
                     image="france-travail.svg",
                     alt="Un formulaire d'inscription en quatre étapes : Identité (terminée), Situation (en cours), "
-                    "Métier, Valider. La case Métier recherché est remplie avec « Agent / agente d'entretien ». En "
-                    "bas, le bouton Étape suivante.",
+                    "Métier, Valider. La case Métier recherché est remplie avec « Agent d'entretien ». En bas, "
+                    "le bouton Étape suivante.",
                 ),
                 step(
                     "Décrire votre situation",
@@ -233,9 +233,8 @@ MODULE = {
                         "Imprimez-le, notez le numéro, ou gardez-le sur votre téléphone.",
                     ),
                     image="ants-predemande.svg",
-                    alt="Un récapitulatif de pré-demande de carte nationale d'identité. En jaune, le numéro de "
-                    "pré-demande A1B2C3D4E5. En dessous, un QR code à présenter à la mairie. À droite, une carte "
-                    "d'identité et la mention Gratuit.",
+                    alt="Un récapitulatif de pré-demande de carte d'identité. En jaune, le numéro de pré-demande "
+                    "A1B2C3D4E5. En dessous, un QR code à montrer à la mairie. À droite, la mention Gratuit.",
                     quiz=check(
                         "Que devez-vous apporter à la mairie ?",
                         [Right("Le numéro de pré-demande ou le QR code"), "Mon mot de passe ANTS"],
@@ -308,8 +307,8 @@ MODULE = {
                     "Taper le numéro de suivi",
                     p("Tapez le numéro exactement, sans espace, puis validez."),
                     image="suivi-colis.svg",
-                    alt="Un colis et, en jaune, son numéro de suivi 6A12345678901. À droite, les étapes du suivi : "
-                    "Pris en charge (fait), En cours d'acheminement (fait), Distribué (à venir).",
+                    alt="En haut, en jaune, le numéro de suivi 6A12345678901. En dessous, les étapes du suivi : Pris "
+                    "en charge (fait), En route (fait), Distribué (bientôt).",
                     callouts=[
                         tip(
                             "« Je ne suis pas un robot »",
@@ -430,9 +429,8 @@ MODULE = {
                         "Comparez-les avec vos papiers. Un montant est faux ? Corrigez-le dans la case.",
                     ),
                     image="impots-signer.svg",
-                    alt="Une déclaration en ligne. Salaires, 18 420 €, et Allocations chômage, 2 310 €, sont déjà "
-                    "remplis, en vert. Pensions alimentaires reçues : 0 €. En bas, le bouton Signer ma "
-                    "déclaration.",
+                    alt="Une déclaration en ligne : Salaires, 18 420 €, et Chômage, 2 310 €, sont déjà remplis, en "
+                    "vert. Pensions : 0 €. En bas, le bouton Signer.",
                     quiz=check(
                         "Les montants déjà remplis sont-ils toujours justes ?",
                         [Right("Pas toujours : je les compare avec mes papiers"), "Oui, je n'ai pas à regarder"],

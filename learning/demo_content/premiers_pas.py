@@ -158,7 +158,7 @@ MODULE = {
                     ),
                     image="clavier.svg",
                     alt="Un clavier. En bleu, la touche Maj. En vert, la touche Entrée. En rouge, la touche pour "
-                    "effacer. En jaune, la touche Alt Gr et la touche à, qui sert à écrire @.",
+                    "effacer. En jaune, la touche Alt Gr et la touche 0 à @, qui servent à écrire @.",
                     callouts=[
                         tip(
                             "Appuyez brièvement",

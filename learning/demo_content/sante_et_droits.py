@@ -96,9 +96,9 @@ MODULE = {
                         "code postal.",
                     ),
                     image="ameli-compte.svg",
-                    alt="Le formulaire « Créer mon compte » : les cases Numéro de sécurité sociale, Date de "
-                    "naissance et Code postal, puis le bouton Continuer. À côté, une carte Vitale : le numéro est "
-                    "écrit en bas ; les 13 premiers chiffres sont ceux à taper.",
+                    alt="Le formulaire « Créer mon compte » : les cases Numéro de sécurité sociale et Date de "
+                    "naissance, puis le bouton Continuer. À côté, une carte Vitale : les 13 premiers chiffres du "
+                    "numéro, sans la clé, sont ceux à taper.",
                     quiz=check(
                         "Où trouver votre numéro de sécurité sociale ?",
                         [
@@ -201,9 +201,8 @@ MODULE = {
                         "<b>S'identifier avec FranceConnect</b> et cliquez dessus.",
                     ),
                     image="franceconnect.svg",
-                    alt="À gauche, une page Se connecter : les cases Identifiant et Mot de passe, puis, en dessous, "
-                    "le bouton S'identifier avec FranceConnect. À droite, les comptes que l'on peut choisir : "
-                    "impots.gouv, ameli, Identité Numérique La Poste, France Identité.",
+                    alt="À gauche, une page Se connecter : deux cases, puis, en dessous, le bouton FranceConnect. À "
+                    "droite, les comptes que l'on peut choisir : impots.gouv, ameli, La Poste, France Identité.",
                 ),
                 step(
                     "Choisir votre compte",
@@ -333,9 +332,9 @@ MODULE = {
                         "corrigez-la.",
                     ),
                     image="caf-trimestrielle.svg",
-                    alt="Une déclaration trimestrielle de ressources sur trois mois. Les salaires, en montant net "
-                    "social, sont déjà remplis : 812 €, 790 € et 845 €, à vérifier. La pension alimentaire est à "
-                    "0 € chaque mois. En bas, le bouton Valider.",
+                    alt="Une déclaration trimestrielle de ressources sur trois mois. Les salaires sont déjà remplis "
+                    ": 812 €, 790 € et 845 €, à vérifier. La pension est à 0 € chaque mois. En bas, le bouton "
+                    "Valider.",
                     callouts=[
                         tip(
                             "Quel montant ?",

@@ -68,8 +68,8 @@ MODULE = {
                         "C'est long, donc difficile à deviner. Et facile à retenir : imaginez la scène.",
                     ),
                     image="mot-de-passe.svg",
-                    alt="Un cadenas, et une case Mot de passe remplie de points. Une jauge verte indique « Solide : "
-                    "12 caractères ou plus ». En dessous : un mot de passe différent pour chaque compte.",
+                    alt="Un cadenas, et une case Mot de passe remplie de points. Une jauge verte indique : 12 "
+                    "caractères ou plus. En dessous : un mot de passe par compte.",
                     callouts=[
                         tip(
                             "Combien de caractères ?",
@@ -161,9 +161,9 @@ MODULE = {
                         "contient des fautes.",
                     ),
                     image="faux-sms.svg",
-                    alt="Un faux SMS : « Votre colis est bloqué. Dernier jour ! Réglez 1,99 € de frais », avec un "
-                    "lien vers suivi-colis-livr.info. Trois signes sont entourés en rouge : l'urgence, le paiement "
-                    "et le lien inconnu.",
+                    alt="Un faux SMS : « Colis bloqué ! Payez 1,99 € », avec un lien vers suivi-colis-livr.info. À "
+                    "côté, les trois pièges : l'urgence, le paiement, le lien bizarre. En rouge : ne cliquez "
+                    "pas.",
                     callouts=[
                         scam(
                             "Le bon réflexe",
@@ -207,8 +207,8 @@ MODULE = {
                     ),
                     image="faux-courriel.svg",
                     alt="Un faux courriel au nom de l'Assurance Maladie. L'adresse de l'expéditeur, "
-                    "service@ameIi-rembourse.com, est entourée en rouge : elle n'est pas officielle. Le message "
-                    "menace de bloquer les droits et propose « Saisir ma carte bancaire ».",
+                    "ameIi-rembourse.com, est marquée « Faux site » : elle n'est pas officielle. Le message "
+                    "menace (« URGENT ! 24 h ») et son bouton « Ma carte bancaire » est marqué « Piège ».",
                     callouts=[
                         scam(
                             "L'Assurance Maladie ne demande jamais vos coordonnées bancaires par SMS",
