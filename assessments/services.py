@@ -3,7 +3,8 @@
 import random
 import uuid
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
+from django.db.models import F
 from django.utils import timezone
 
 from assessments import scoring
@@ -94,15 +95,23 @@ def questions_of(attempt, quiz):
     return [(qid, *question_map[qid]) for qid in attempt.question_ids if qid in question_map]
 
 
-def save_answers(*, attempt, quiz, responses, questions=None):
-    """Score and store answers ({question id: response}); validates everything before writing anything."""
-    if attempt.is_submitted:
-        raise AttemptClosed()
-    questions = {qid: question for qid, _value, question in (questions or questions_of(attempt, quiz))}
-    unknown = set(responses) - set(questions)
-    if unknown:
-        raise Invalid("Cette question ne fait pas partie de l'essai.")
-    results = {qid: scoring.score(questions[qid], response) for qid, response in responses.items()}
+def _lock(attempt):
+    """The attempt as it is now, held until the transaction ends; call inside `transaction.atomic()`.
+
+    PostgreSQL locks its row (a second request waits, then reads the state the first one left). SQLite has no row
+    locks: a write first takes the database's write lock now (a read first, then a write, could fail once another
+    writer had committed), so nothing changes the attempt before this transaction ends.
+    """
+    if connection.vendor == "sqlite":
+        QuizAttempt.objects.filter(pk=attempt.pk).update(wrong_count=F("wrong_count"))
+    current = QuizAttempt.objects.select_for_update().get(pk=attempt.pk)
+    # The caller's copy learns the state too (a stale copy must not be taken for an open attempt again).
+    attempt.submitted_at, attempt.score = current.submitted_at, current.score
+    attempt.passed, attempt.wrong_count = current.passed, current.wrong_count
+    return current
+
+
+def _write_answers(attempt, responses, results):
     # One upsert for the whole form, not a read and a write per question.
     Answer.objects.bulk_create(
         [
@@ -119,29 +128,61 @@ def save_answers(*, attempt, quiz, responses, questions=None):
         unique_fields=["attempt", "question_id"],
         update_fields=["response", "credit", "correct", "answered_at"],
     )
+
+
+def _score_all(questions, responses):
+    """Validate and score every response before anything is written."""
+    by_id = {qid: question for qid, _value, question in questions}
+    if set(responses) - set(by_id):
+        raise Invalid("Cette question ne fait pas partie de l'essai.")
+    return {qid: scoring.score(by_id[qid], response) for qid, response in responses.items()}
+
+
+def save_answers(*, attempt, quiz, responses, questions=None):
+    """Score and store answers ({question id: response}); validates everything before writing anything.
+
+    Refused (AttemptClosed, nothing written) once the attempt is submitted, even when the caller's copy was loaded
+    before the submission: the state is read again, locked, in the transaction that writes.
+    """
+    if attempt.is_submitted:
+        raise AttemptClosed()
+    results = _score_all(questions or questions_of(attempt, quiz), responses)
+    with transaction.atomic():
+        if _lock(attempt).is_submitted:
+            raise AttemptClosed()
+        _write_answers(attempt, responses, results)
     return results
 
 
 def submit_attempt(*, attempt, quiz, responses):
-    """Save the last answers and submit. A replay or a double click submits once: the update is conditional."""
-    questions = questions_of(attempt, quiz)
+    """Save the last answers and submit, once: a replay or a double click finds it submitted and writes nothing.
+
+    The score comes from the answers read inside the same locked transaction, so score and answers always agree; the
+    update is still conditional on the attempt being open.
+    """
     if attempt.is_submitted:
         return attempt
+    questions = questions_of(attempt, quiz)
+    results = _score_all(questions, responses)
+    updated = 0
     with transaction.atomic():
-        save_answers(attempt=attempt, quiz=quiz, responses=responses, questions=questions)
-        credits_by_id = dict(Answer.objects.filter(attempt=attempt).values_list("question_id", "credit"))
-        credits = [credits_by_id.get(qid, 0.0) for qid, _value, _question in questions]
-        score = scoring.quiz_score(credits)
-        passed = scoring.passed(
-            credits=credits,
-            pass_mark=quiz.pass_mark / 100,
-            mastery_rule=quiz.mastery_rule,
-            mastery_count=quiz.mastery_count,
-        )
-        wrong = sum(1 for credit in credits if credit < 1)
-        updated = QuizAttempt.objects.filter(pk=attempt.pk, submitted_at__isnull=True).update(
-            submitted_at=timezone.now(), score=score, passed=passed, wrong_count=wrong
-        )
+        if not _lock(attempt).is_submitted:
+            _write_answers(attempt, responses, results)
+            credits_by_id = dict(Answer.objects.filter(attempt=attempt).values_list("question_id", "credit"))
+            credits = [credits_by_id.get(qid, 0.0) for qid, _value, _question in questions]
+            score = scoring.quiz_score(credits)
+            passed = scoring.passed(
+                credits=credits,
+                pass_mark=quiz.pass_mark / 100,
+                mastery_rule=quiz.mastery_rule,
+                mastery_count=quiz.mastery_count,
+            )
+            wrong = sum(1 for credit in credits if credit < 1)
+            updated = QuizAttempt.objects.filter(pk=attempt.pk, submitted_at__isnull=True).update(
+                submitted_at=timezone.now(), score=score, passed=passed, wrong_count=wrong
+            )
+            if not updated:  # cannot happen under the lock; never keep answers another submission did not score
+                transaction.set_rollback(True)
     attempt.refresh_from_db()
     if updated:
         # Listeners (learning's progress) write in their own transaction; a failure there never undoes the attempt.
