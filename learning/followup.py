@@ -87,10 +87,22 @@ def assignable_modules():
     return ModulePage.objects.live().public().order_by("path")
 
 
-def _upsert_assignment(*, module, resident, structure, by, due_date, note, workshop):
-    defaults = {"due_date": due_date, "note": note, "assigned_by": by, "structure": structure}
-    if workshop is not None:
-        defaults["workshop"] = workshop
+def _upsert_assignment(*, module, resident, structure, by, due_date, note, workshop, fill_only=False):
+    """One active assignment per module and resident, created or updated.
+
+    Given directly (`workshop` None), the due date and note become the person's own (`individual`). Given through
+    a group, they never overwrite the person's own terms: the workshop is recorded as a source and only what was
+    left empty is filled. A group's terms replace a previous group's, except with `fill_only` (a member joining).
+    """
+    individual = workshop is None
+    defaults = {
+        "due_date": due_date,
+        "note": note,
+        "assigned_by": by,
+        "structure": structure,
+        "workshop": workshop,
+        "individual": individual,
+    }
     try:
         with transaction.atomic():
             assignment, created = Assignment.objects.active().get_or_create(
@@ -98,10 +110,21 @@ def _upsert_assignment(*, module, resident, structure, by, due_date, note, works
             )
     except IntegrityError:  # another agent assigned it at the same moment
         assignment, created = Assignment.objects.active().get(module_id=module.pk, resident=resident), False
-    if not created:
-        for field, value in defaults.items():
-            setattr(assignment, field, value)
-        assignment.save(update_fields=[*defaults])
+    if created:
+        return assignment
+    if individual:
+        changes = {"due_date": due_date, "note": note, "assigned_by": by, "structure": structure, "individual": True}
+    elif assignment.has_own_terms or fill_only:
+        changes = {"workshop": workshop}
+        if assignment.due_date is None and due_date is not None:
+            changes["due_date"] = due_date
+        if not assignment.note and note:
+            changes["note"] = note
+    else:
+        changes = {"due_date": due_date, "note": note, "assigned_by": by, "structure": structure, "workshop": workshop}
+    for field, value in changes.items():
+        setattr(assignment, field, value)
+    assignment.save(update_fields=list(changes))
     return assignment
 
 
@@ -146,18 +169,35 @@ def assign_to_workshop(*, workshop, module, by, due_date=None, note=""):
     return assignments
 
 
+def _group_terms(workshop, module):
+    """(due date, note) the group gave with a module, read from a member's row set by the group (else none)."""
+    row = (
+        Assignment.objects.active()
+        .filter(workshop=workshop, module_id=module.pk, individual=False)
+        .order_by("-created_at", "-pk")
+        .values_list("due_date", "note")
+        .first()
+    )
+    return row or (None, "")
+
+
 @transaction.atomic
 def add_member(*, workshop, resident, by):
+    """The resident joins the group and gets its modules, with the group's terms where they have none of their own."""
     workshop.members.add(resident)
     for module in ModulePage.objects.live().filter(pk__in=workshop.modules.values("pk")):
+        due_date, note = _group_terms(workshop, module)
+        if due_date is not None and due_date < timezone.localdate():
+            due_date = None  # the group's date has passed: the latecomer is not late from day one
         _upsert_assignment(
             module=module,
             resident=resident,
             structure=workshop.structure,
             by=by,
-            due_date=None,
-            note="",
+            due_date=due_date,
+            note=note,
             workshop=workshop,
+            fill_only=True,
         )
 
 

@@ -300,7 +300,12 @@ class AssignmentQuerySet(models.QuerySet):
 
 
 class Assignment(models.Model):
-    """A module given to a resident, directly or through a workshop group. One active per module and resident."""
+    """A module given to a resident, directly or through a workshop group. One active per module and resident.
+
+    `individual` is true once an agent assigned the module to this person directly: its due date and note are then
+    the person's own, and a group assignment of the same module (before or after) never overwrites them; it only
+    records the workshop as a source and fills what was left empty (followup._upsert_assignment).
+    """
 
     module = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
     resident = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="assignments")
@@ -313,6 +318,7 @@ class Assignment(models.Model):
     )
     due_date = models.DateField("à faire pour le", null=True, blank=True)
     note = models.CharField("note", max_length=300, blank=True)
+    individual = models.BooleanField("assigné à la personne elle-même", default=False)
     created_at = models.DateTimeField(auto_now_add=True)
     removed_at = models.DateTimeField(null=True, blank=True)
 
@@ -332,6 +338,11 @@ class Assignment(models.Model):
 
     def __str__(self):
         return f"module {self.module_id} → {self.resident}"
+
+    @property
+    def has_own_terms(self):
+        """True when the due date and note were set for this person (never reached by a group, or assigned to them)."""
+        return self.individual or self.workshop_id is None
 
 
 class Workshop(models.Model):

@@ -116,6 +116,7 @@ class AssignToGroupForm(forms.Form):
         required=False,
         widget=DateInput(),
         error_messages={"invalid": "Écrivez une date, par exemple 15/03/2026."},
+        help_text="Une personne qui a déjà ce module à son nom garde sa date et sa note.",
     )
     note = forms.CharField(
         label="Note pour le groupe",
