@@ -2,6 +2,7 @@
 
 from assessments import questions as q
 from assessments.scoring import InvalidResponse
+from cms.text import parse_int
 
 MAX_TEXT_LENGTH = 200
 
@@ -11,9 +12,23 @@ def field_name(question_id, part=None):
 
 
 def _index(raw, count):
-    if not raw.isdigit() or int(raw) >= count:
+    index = parse_int(raw)
+    if index is None or index >= count:
         raise InvalidResponse("Réponse invalide : ce choix n'existe pas.")
-    return int(raw)
+    return index
+
+
+def _text(raw):
+    """A typed answer; a NUL character cannot be typed (and PostgreSQL cannot store it): refused, not stored."""
+    if not isinstance(raw, str):
+        raise InvalidResponse("Réponse invalide : un texte est attendu.")
+    if "\x00" in raw:
+        raise InvalidResponse(
+            "Réponse invalide : un caractère n'est pas accepté. Effacez la réponse et écrivez-la à nouveau."
+        )
+    if len(raw) > MAX_TEXT_LENGTH:
+        raise InvalidResponse("Réponse trop longue.")
+    return raw.strip() or None
 
 
 def decode(question_id, question, data):
@@ -35,10 +50,7 @@ def decode(question_id, question, data):
             raise InvalidResponse("Réponse invalide : vrai ou faux attendu.")
         return None if raw == "" else raw == "vrai"
     if kind == q.SHORT_ANSWER:
-        raw = data.get(name, "")
-        if len(raw) > MAX_TEXT_LENGTH:
-            raise InvalidResponse("Réponse trop longue.")
-        return raw.strip() or None
+        return _text(data.get(name, ""))
     if kind == q.MATCHING:
         count = len(question["pairs"])
         chosen = [data.get(field_name(question_id, i), "") for i in range(count)]
