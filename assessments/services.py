@@ -200,6 +200,7 @@ def attempt_report(attempt, quiz):
         response = answer.response if answer else None
         result = scoring.score(question, response)
         rows.append({"id": qid, "value": value, "question": question, "result": result})
+    describe(rows, {qid: answer.response for qid, answer in answers.items()})
     competences = scoring.by_competence([(row["question"]["competence"], row["result"].credit) for row in rows])
     return {"rows": rows, "competences": competences}
 
@@ -209,9 +210,12 @@ def score_trial(quiz, data):
     from assessments.responses import decode
 
     rows = []
+    responses = {}
     for qid, (value, question) in quiz.question_map.items():
-        result = scoring.score(question, decode(qid, question, data))
+        responses[qid] = decode(qid, question, data)
+        result = scoring.score(question, responses[qid])
         rows.append({"id": qid, "value": value, "question": question, "result": result})
+    describe(rows, responses)
     credits = [row["result"].credit for row in rows]
     return {
         "rows": rows,
@@ -224,3 +228,72 @@ def score_trial(quiz, data):
         ),
         "competences": scoring.by_competence([(row["question"]["competence"], row["result"].credit) for row in rows]),
     }
+
+
+# What the results page says of each answer ------------------------------------------------------------------------
+
+
+def _safe_index(value, count):
+    return value if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < count else None
+
+
+def your_answer(question, response):
+    """The person's own answer in plain French (« Votre réponse : … »), or "" when they gave none."""
+    from assessments.scoring import plain_text
+
+    if response is None:
+        return ""
+    kind = question["kind"]
+    if kind in (scoring.SINGLE, scoring.MULTIPLE):
+        options = question["options"]
+        chosen = response if isinstance(response, list) else [response]
+        texts = [plain_text(options[i]["text"]) for i in chosen if _safe_index(i, len(options)) is not None]
+        return f"Votre réponse : {', '.join(texts)}" if texts else ""
+    if kind == scoring.TRUE_FALSE:
+        return f"Votre réponse : {'Vrai' if response else 'Faux'}" if isinstance(response, bool) else ""
+    if kind == scoring.SHORT_ANSWER:
+        text = str(response).strip()
+        return f"Votre réponse : « {text} »" if text else ""
+    if kind == scoring.MATCHING:
+        pairs = question["pairs"]
+        shown = [
+            f"{plain_text(pair['left'])} → {plain_text(pairs[choice]['right'])}"
+            for pair, choice in zip(pairs, response if isinstance(response, list) else [], strict=False)
+            if _safe_index(choice, len(pairs)) is not None
+        ]
+        return f"Vos paires : {' ; '.join(shown)}" if shown else ""
+    if kind == scoring.ORDERING:
+        items = question["items"]
+        order = [i for i in (response if isinstance(response, list) else []) if _safe_index(i, len(items)) is not None]
+        steps = ", ".join(f"{number}. {plain_text(items[i])}" for number, i in enumerate(order, start=1))
+        return f"Votre ordre : {steps}" if steps else ""
+    return ""
+
+
+def right_answer_words(question, result):
+    """The right answer as the results page says it: a true/false one with its statement, never a bare « Vrai »."""
+    if question["kind"] == scoring.TRUE_FALSE:
+        from assessments.scoring import plain_text
+
+        statement = plain_text(question.get("stem", ""))
+        word = "Vrai" if question["answer"] else "Faux"
+        return f"La bonne réponse : {word}" + (f" (« {statement} » est {word.lower()})" if statement else "")
+    return result.right_answer
+
+
+def describe(rows, responses):
+    """Adds to each results row the person's own answer and the right answer in words (rows changed in place)."""
+    for row in rows:
+        row["your_answer"] = your_answer(row["question"], responses.get(row["id"]))
+        row["right_answer"] = right_answer_words(row["question"], row["result"])
+    return rows
+
+
+def reread_tutorials(quiz):
+    """The tutorials of the quiz's module, in order: where the results page sends the person to reread."""
+    from learning.models import TutorialPage
+
+    parent = quiz.get_parent()
+    return list(
+        TutorialPage.objects.live().public().child_of(parent).order_by("path").only("id", "title", "url_path", "path")
+    )

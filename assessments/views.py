@@ -213,6 +213,7 @@ def results(request, quiz, attempt_id):
         "start_key": uuid.uuid4(),
         "retry_key": uuid.uuid4(),
         "trial": False,
+        "reread": services.reread_tutorials(quiz),
     }
     return TemplateResponse(request, "assessments/results.html", context)
 
@@ -232,5 +233,6 @@ def trial(request, quiz):
         "competences": competence_rows(report["competences"]),
         "wrong_count": sum(1 for row in report["rows"] if not row["result"].correct),
         "trial": True,
+        "reread": services.reread_tutorials(quiz),
     }
     return TemplateResponse(request, "assessments/results.html", context)

@@ -58,6 +58,26 @@
   applyLayout();
   smallScreen.addEventListener("change", applyLayout);
 
+  // « Terminer » with questions left blank asks first: one tap must not send empty answers.
+  function answered(question) {
+    var fields = question.querySelectorAll("input, select, textarea");
+    return Array.prototype.some.call(fields, function (field) {
+      if (field.type === "radio" || field.type === "checkbox") return field.checked;
+      if (field.type === "hidden") return false;
+      return field.value.trim() !== "";
+    });
+  }
+  form.addEventListener("submit", function (event) {
+    var submitter = event.submitter;
+    if (!submitter || submitter.name !== "terminer") return;
+    var blank = questions.filter(function (question) { return !answered(question); }).length;
+    if (!blank) return;
+    var message = blank === 1
+      ? "Une question n'a pas de réponse. Voulez-vous quand même terminer ?"
+      : blank + " questions n'ont pas de réponse. Voulez-vous quand même terminer ?";
+    if (!window.confirm(message)) event.preventDefault();
+  });
+
   if (!saveUrl) return;
   var timers = {};
   function save(question) {
