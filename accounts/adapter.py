@@ -1,6 +1,29 @@
+import re
+
+from django import forms
+
 from allauth.account.adapter import DefaultAccountAdapter
 
 from accounts.enums import UserKind
+
+USERNAME_INVALID = (
+    "L'identifiant s'écrit avec des lettres et des chiffres, sans espace ni apostrophe. Pour séparer deux mots, "
+    "mettez un point ou un tiret : par exemple amina.diallo ou amina-diallo."
+)
+EXAMPLE_USERNAME = "amina.diallo"
+
+
+def username_with_dots(username):
+    """« Amina Diallo » → « Amina.Diallo »: what to type instead, when that makes a valid identifier."""
+    suggestion = re.sub(r"\s+", ".", username.strip())
+    if re.fullmatch(r"[\w.@+-]+", suggestion):
+        return suggestion
+    return EXAMPLE_USERNAME
+
+
+def spaces_message(username):
+    suggestion = username_with_dots(username)
+    return f"Pas d'espace dans l'identifiant : mettez un point à la place. Écrivez par exemple {suggestion}."
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -9,7 +32,7 @@ class AccountAdapter(DefaultAccountAdapter):
     error_messages = {
         **DefaultAccountAdapter.error_messages,
         "username_taken": (
-            "Ce nom d'utilisateur est déjà pris (majuscules et minuscules ne comptent pas). Choisissez-en un autre."
+            "Cet identifiant est déjà pris (majuscules et minuscules ne comptent pas). Choisissez-en un autre."
         ),
     }
 
@@ -24,5 +47,13 @@ class AccountAdapter(DefaultAccountAdapter):
         return user
 
     def clean_username(self, username, shallow=False):
-        username = super().clean_username(username, shallow=shallow)
-        return username.strip()
+        """Spaces are refused with what to type instead; other characters with the rule in words, not symbols."""
+        username = username.strip()
+        if re.search(r"\s", username):
+            raise forms.ValidationError(spaces_message(username), code="username_spaces")
+        try:
+            return super().clean_username(username, shallow=shallow)
+        except forms.ValidationError as error:
+            if any(getattr(item, "code", None) == "invalid" for item in error.error_list):
+                raise forms.ValidationError(USERNAME_INVALID, code="invalid") from error
+            raise

@@ -6,10 +6,10 @@ class SignupForm(forms.Form):
     """Extra fields of allauth's sign-up form."""
 
     display_name = forms.CharField(
-        label="Votre prénom (facultatif)",
+        label="Votre prénom",  # the form field adds « (facultatif) » to every optional field
         max_length=150,
         required=False,
-        help_text="Il sera affiché sur votre espace. Vous pouvez le laisser vide.",
+        help_text="Il sera affiché sur votre espace.",
     )
 
     def signup(self, request, user):
@@ -27,7 +27,7 @@ class CodeLoginForm(forms.Form):
     """Sign in with the username and the code printed on the login card. Checking the code is the view's job."""
 
     username = forms.CharField(
-        label="Nom d'utilisateur",
+        label="Identifiant",
         max_length=150,
         help_text="Il est écrit sur votre carte de connexion.",
         # No autocomplete: on a shared computer, the browser must not suggest someone else's name.

@@ -1,7 +1,8 @@
 """Sessions on shared computers (France Services, libraries, social centres).
 
-* A resident's session cookie expires when the browser closes (``set_expiry(0)``), whatever way they signed in
-  (password, card code or QR code), and there is never a « remember me ».
+* Every session cookie expires when the browser closes (``SESSION_EXPIRE_AT_BROWSER_CLOSE``): an anonymous
+  visitor's (diagnostic result, progress), a resident's whatever way they signed in (password, card code or QR
+  code), a professional's. There is never a « remember me ».
 * Every session ends after a time without activity, checked on the server: ``RESIDENT_IDLE_TIMEOUT_SECONDS``
   (20 minutes) for residents, ``PROFESSIONAL_IDLE_TIMEOUT_SECONDS`` (4 hours) for professionals. Every request
   counts as activity (written to the session at most once a minute); ``static/js/kiosk.js`` warns
@@ -80,7 +81,7 @@ def login_url():
 
 
 class IdleSessionMiddleware:
-    """Ends idle sessions and keeps residents' session cookies to the browser's lifetime.
+    """Ends idle sessions; ``SESSION_EXPIRE_AT_BROWSER_CLOSE`` keeps every session cookie to the browser's lifetime.
 
     Sits after AuthenticationMiddleware and MessageMiddleware: it needs ``request.user`` and leaves a message for
     the login page.
@@ -106,11 +107,12 @@ class IdleSessionMiddleware:
 
         # After the view: a person who has just signed in is covered from their very first response.
         user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated:
-            if user.pk != user_id or LAST_ACTIVITY_KEY not in request.session:
-                request.session[LAST_ACTIVITY_KEY] = time.time()
-            if is_resident(user) and not request.session.get_expire_at_browser_close():
-                request.session.set_expiry(0)
+        if (
+            user is not None
+            and user.is_authenticated
+            and (user.pk != user_id or LAST_ACTIVITY_KEY not in request.session)
+        ):
+            request.session[LAST_ACTIVITY_KEY] = time.time()
         return response
 
     def end_idle_session(self, request, user, timeout):

@@ -1,5 +1,6 @@
 """Residents' own account pages: signing in with a login card (code or QR code), « Mon compte », keepalive."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, update_session_auth_hash
 from django.contrib.auth.decorators import login_required
@@ -19,8 +20,7 @@ from accounts.forms import AddEmailForm, CodeLoginForm, password_form_for
 BACKEND = "django.contrib.auth.backends.ModelBackend"
 
 WRONG_CODE = (
-    "Le nom d'utilisateur ou le code de connexion n'est pas bon. Vérifiez ce qui est écrit sur votre carte "
-    "et réessayez."
+    "L'identifiant ou le code de connexion n'est pas bon. Vérifiez ce qui est écrit sur votre carte et réessayez."
 )
 TOO_MANY_ATTEMPTS = (
     "Trop d'essais. Par sécurité, la connexion est bloquée un moment : réessayez dans quelques minutes "
@@ -120,7 +120,7 @@ def session_keepalive(request):
 def my_account(request):
     """A resident's account: their names, a password to add or change, an email address to add."""
     if not kiosk.is_resident(request.user):
-        return redirect("account_change_password")
+        return professional_account(request)
     user = request.user
     password_form = password_form_for(user, prefix="password")
     email_form = AddEmailForm(user, prefix="email")
@@ -139,7 +139,7 @@ def my_account(request):
                     messages.success(
                         request,
                         "C'est fait : votre mot de passe est enregistré. Vous pouvez maintenant vous connecter "
-                        "avec votre nom d'utilisateur et ce mot de passe, ou toujours avec votre carte.",
+                        "avec votre identifiant et ce mot de passe, ou toujours avec votre carte.",
                     )
                 return redirect("my_account")
         elif action == "email":
@@ -161,6 +161,18 @@ def my_account(request):
         "code_login_url": reverse("code_login"),
     }
     return TemplateResponse(request, "accounts/my_account.html", context, status=status)
+
+
+def professional_account(request):
+    """A professional's « Mon compte »: the password, and double authentication (allauth's MFA pages)."""
+    from allauth.mfa.models import Authenticator
+
+    user = request.user
+    context = {
+        "has_totp": Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists(),
+        "mfa_required": settings.PROFESSIONALS_REQUIRE_MFA,
+    }
+    return TemplateResponse(request, "accounts/my_account_professional.html", context)
 
 
 def add_email(request, user, email):

@@ -120,6 +120,9 @@ else:
 
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 8)
+# Shared computers: no session cookie outlives the browser, an anonymous visitor's either (their diagnostic result
+# and progress live in it). SESSION_COOKIE_AGE still ends the session on the server (docs/architecture.md).
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
@@ -142,7 +145,10 @@ LOGIN_REDIRECT_URL = "/"
 # django-allauth: username or email to log in, email optional at sign-up.
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupForm"
-ACCOUNT_FORMS = {"signup": "accounts.signup.SignupForm"}  # hides whether an address already has an account
+ACCOUNT_FORMS = {
+    "signup": "accounts.signup.SignupForm",  # hides whether an address already has an account
+    "login": "accounts.signup.LoginForm",  # right autocomplete tokens, the reset link out of the keyboard path
+}
 ACCOUNT_LOGIN_METHODS = {"username", "email"}
 ACCOUNT_SIGNUP_FIELDS = ["username*", "email", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "optional"

@@ -22,6 +22,8 @@ SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", True)
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_REDIRECT_EXEMPT = [r"^sante/$"]
+# Professionals see residents' data: a TOTP app is required unless the operator turns it off explicitly.
+PROFESSIONALS_REQUIRE_MFA = env_bool("PROFESSIONALS_REQUIRE_MFA", True)
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
     # A runaway query is stopped after 30 s instead of holding a worker and a connection.

@@ -87,7 +87,7 @@ def test_signup_refuses_a_username_differing_only_in_case(client, home_page):
         {"username": "aMINA", "password1": "un-mot-de-passe-long", "password2": "un-mot-de-passe-long"},
     )
     assert response.status_code == 200
-    assert "Ce nom d&#x27;utilisateur est déjà pris" in response.content.decode()
+    assert "Cet identifiant est déjà pris" in response.content.decode()
     assert User.objects.filter(username__iexact="amina").count() == 1
 
 

@@ -48,7 +48,8 @@ def test_the_form_is_in_french(client, db):
     response = client.get(URL)
     assert response.status_code == 200
     content = text(response)
-    assert "Nom d'utilisateur" in content
+    assert "Identifiant" in content
+    assert "Nom d'utilisateur" not in content
     assert "Code de connexion" in content
 
 

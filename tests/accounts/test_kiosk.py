@@ -51,10 +51,13 @@ def test_resident_signed_in_with_a_password_gets_a_browser_session_cookie(client
     assert not response.cookies["sessionid"]["max-age"]
 
 
-def test_professional_keeps_a_dated_cookie(client, agent, home_page):
+def test_professional_session_also_ends_with_the_browser(client, agent, home_page):
+    """Agents also work on the structure's shared computers; allauth already gave password logins this cookie."""
     client.force_login(agent)
-    client.get("/")
-    assert not client.session.get_expire_at_browser_close()
+    response = client.get("/")
+    assert client.session.get_expire_at_browser_close()
+    assert not response.cookies["sessionid"]["max-age"]
+    assert not response.cookies["sessionid"]["expires"]
 
 
 def test_resident_is_logged_out_after_twenty_minutes_idle(client, resident, home_page):
@@ -177,11 +180,11 @@ def test_header_offers_residents_to_end_their_session(client, resident, home_pag
     assert f'action="{reverse("account_logout")}"' in content
 
 
-def test_header_keeps_professionals_logout_and_password_page(client, agent, home_page):
+def test_header_keeps_professionals_logout_and_links_their_account_page(client, agent, home_page):
     client.force_login(agent)
     content = text(client.get("/"))
     assert "Se déconnecter" in content
-    assert f'href="{reverse("account_change_password")}"' in content
+    assert f'href="{reverse("my_account")}"' in content
     header = content.split("</header>")[0]
     assert "Terminer ma session" not in header
 

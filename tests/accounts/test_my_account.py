@@ -47,11 +47,14 @@ def test_shows_username_and_display_name(client, card_resident):
     assert "Mot de passe actuel" not in content
 
 
-def test_professionals_go_to_the_password_change_page(client, agent):
+def test_professionals_get_their_own_account_page(client, agent):
     client.force_login(agent)
     response = client.get(URL)
-    assert response.status_code == 302
-    assert response["Location"] == reverse("account_change_password")
+    assert response.status_code == 200
+    content = text(response)
+    assert f'href="{reverse("account_change_password")}"' in content
+    assert f'href="{reverse("mfa_activate_totp")}"' in content
+    assert "Activer la double authentification" in content
 
 
 def test_resident_without_password_sets_one_then_logs_in_with_it(client, card_resident, home_page):

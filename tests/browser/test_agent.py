@@ -48,7 +48,7 @@ def test_agent_creates_a_resident_who_signs_in_with_the_card_and_progress_shows(
     resident_page = phone.new_page()
     resident_page.on("pageerror", lambda error: errors.append(str(error)))
     resident_page.goto("/connexion-code/")
-    resident_page.get_by_label("Nom d'utilisateur").fill(username)
+    resident_page.get_by_label("Identifiant", exact=True).fill(username)
     resident_page.get_by_label("Code de connexion").fill(code.lower())
     resident_page.get_by_role("button", name=re.compile("connecter", re.I)).click()
     resident_page.get_by_role("heading", name="Mon parcours").wait_for()

@@ -24,7 +24,7 @@ def test_resident_signs_in_with_username_and_code_on_a_small_screen(mobile_page,
     page.get_by_role("link", name="J'ai une carte de connexion").click()
     page.wait_for_url("**/connexion-code/")
     assert_no_horizontal_scroll(page)
-    page.get_by_label("Nom d'utilisateur").fill(resident.username)
+    page.get_by_label("Identifiant", exact=True).fill(resident.username)
     page.get_by_label("Code de connexion").fill(f"{card.code[:4].lower()} {card.code[4:]}")
     page.get_by_role("button", name="Me connecter").click()
     page.wait_for_url("**/mon-parcours/")
@@ -35,7 +35,7 @@ def test_resident_signs_in_with_username_and_code_on_a_small_screen(mobile_page,
 def test_code_login_page_is_accessible_with_and_without_errors(page, card_resident):
     page.goto("/connexion-code/")
     assert_accessible(page)
-    page.get_by_label("Nom d'utilisateur").fill("quelquun")
+    page.get_by_label("Identifiant", exact=True).fill("quelquun")
     page.get_by_label("Code de connexion").fill("ABCDEFGH")
     page.get_by_role("button", name="Me connecter").click()
     page.get_by_role("alert").wait_for()

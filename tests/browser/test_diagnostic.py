@@ -66,7 +66,7 @@ def test_smartphone_only_resident_takes_it_by_keyboard_and_keeps_the_result(mobi
     assert_accessible(page)
 
     page.get_by_role("link", name="Créez un compte").click()
-    page.get_by_label("Nom d'utilisateur").fill("Rachid")
+    page.get_by_label("Identifiant", exact=True).fill("Rachid")
     page.get_by_label("Mot de passe", exact=True).fill("un-mot-de-passe-long")
     page.get_by_label("Mot de passe (à nouveau)").fill("un-mot-de-passe-long")
     page.get_by_role("button", name="Créer mon compte").click()

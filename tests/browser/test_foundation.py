@@ -63,7 +63,7 @@ def test_resident_signs_up_without_email_then_logs_out_and_in(mobile_page, site_
     page = mobile_page
     page.goto("/")
     page.get_by_role("link", name="Créer un compte").click()
-    page.get_by_label("Nom d'utilisateur").fill("Djamel")
+    page.get_by_label("Identifiant", exact=True).fill("Djamel")
     page.get_by_label("Votre prénom").fill("Djamel")
     page.get_by_label("Mot de passe", exact=True).fill("un-mot-de-passe-long")
     page.get_by_label("Mot de passe (à nouveau)").fill("un-mot-de-passe-long")
@@ -76,7 +76,7 @@ def test_resident_signs_up_without_email_then_logs_out_and_in(mobile_page, site_
     page.get_by_role("link", name="Se connecter").first.wait_for()
 
     page.get_by_role("link", name="Se connecter").first.click()
-    page.get_by_label("Nom d'utilisateur ou adresse électronique").fill("djamel")
+    page.get_by_label("Identifiant ou adresse électronique").fill("djamel")
     page.get_by_label("Mot de passe").fill("un-mot-de-passe-long")
     page.get_by_role("button", name="Se connecter").click()
     page.get_by_text("Bonjour, Djamel").wait_for()
@@ -84,7 +84,7 @@ def test_resident_signs_up_without_email_then_logs_out_and_in(mobile_page, site_
 
 def test_trainer_reaches_the_wagtail_admin_through_our_login(page, site_pages, trainer, password):
     page.goto("/admin/")
-    page.get_by_label("Nom d'utilisateur ou adresse électronique").fill(trainer.username)
+    page.get_by_label("Identifiant ou adresse électronique").fill(trainer.username)
     page.get_by_label("Mot de passe").fill(password)
     page.get_by_role("button", name="Se connecter").click()
     page.wait_for_url("**/admin/")

@@ -51,7 +51,7 @@ def test_anonymous_visitor_follows_a_tutorial_signs_up_and_finishes_it(mobile_pa
     assert page.evaluate("document.activeElement.classList.contains('step__title')")
 
     page.get_by_role("link", name="Créer un compte").click()
-    page.get_by_label("Nom d'utilisateur").fill("Yasmina")
+    page.get_by_label("Identifiant", exact=True).fill("Yasmina")
     page.get_by_label("Mot de passe", exact=True).fill("un-mot-de-passe-long")
     page.get_by_label("Mot de passe (à nouveau)").fill("un-mot-de-passe-long")
     page.get_by_role("button", name="Créer mon compte").click()
