@@ -8,6 +8,7 @@ whatever the amount of data.
 import csv
 import datetime
 import io
+import unicodedata
 from dataclasses import dataclass
 
 from django.db.models import Count, Exists, OuterRef, Q, Subquery
@@ -128,9 +129,36 @@ def neutralise(value):
     if isinstance(value, int | float):
         return value
     text = str(value)
-    if text.startswith(FORMULA_TRIGGERS):
+    if starts_like_formula(text):
         return "'" + text
     return text
+
+
+# Characters a spreadsheet may skip or never show before a formula: zero-width spaces and joiners, the byte-order mark,
+# direction marks, soft hyphen (format characters, « Cf »), control characters, spaces of every width, Hangul fillers.
+_INVISIBLE_CATEGORIES = {"Cc", "Cf", "Zs", "Zl", "Zp"}
+_INVISIBLE_FILLERS = {"\u034f", "\u115f", "\u1160", "\u17b4", "\u17b5", "\u3164", "\uffa0"}
+
+
+def _invisible(char):
+    return char.isspace() or char in _INVISIBLE_FILLERS or unicodedata.category(char) in _INVISIBLE_CATEGORIES
+
+
+def starts_like_formula(text):
+    """True when the first character that shows, once folded like a spreadsheet may fold it (NFKC: « ＝ » is « = »),
+    starts a formula: « =1+1 » after a zero-width space (U+200B) or a byte-order mark, « ＝1+1 » (U+FF1D) as much as
+    « =1+1 »; a tab or CR first, too."""
+    if text.startswith(FORMULA_TRIGGERS):
+        return True
+    for char in text:
+        if _invisible(char):
+            continue
+        # NFKC may turn one character into several, some invisible: check the first that shows.
+        folded = "".join(part for part in unicodedata.normalize("NFKC", char) if not _invisible(part))
+        if not folded:
+            continue
+        return folded.startswith(FORMULA_TRIGGERS)
+    return False
 
 
 def separator_from(value):
