@@ -30,6 +30,24 @@ class HomePage(Page):
     class Meta:
         verbose_name = "page d'accueil"
 
+    def get_context(self, request, *args, **kwargs):
+        """Signed-in people get their own welcome (« Reprendre », modules to do) instead of the visitors' intro.
+
+        Never kept in cms.page_cache: the page does not call allow_anonymous_cache, and what it shows a signed-in
+        person is built per request.
+        """
+        context = super().get_context(request, *args, **kwargs)
+        if request.user.is_authenticated:
+            from learning.services import path_overview
+
+            overview = path_overview(request.user)
+            context["welcome"] = {
+                "resume": overview["resume"],
+                "assignments": overview["assignments"][:3],
+                "more_assignments": max(0, len(overview["assignments"]) - 3),
+            }
+        return context
+
 
 class StandardPage(Page):
     """Help, accessibility statement, privacy, legal notice: any page made of text blocks."""
