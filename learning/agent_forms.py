@@ -69,9 +69,25 @@ class ResidentFilterForm(forms.Form):
         self.fields["module"].choices = [("", "Tous"), *[(m.pk, m.title) for m in assignable_modules()]]
 
 
+# A date field's value is ISO (what <input type="date"> needs, whatever the locale); typed by hand where the browser
+# has no date picker, the French JJ/MM/AAAA is read too.
+DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d/%m/%y", "%d-%m-%Y", "%d.%m.%Y"]
+DATE_INVALID = "Écrivez la date sous la forme JJ/MM/AAAA, par exemple 02/12/2026."
+
+
+def date_field(label, **kwargs):
+    return forms.DateField(
+        label=label,
+        input_formats=DATE_INPUT_FORMATS,
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
+        error_messages={"invalid": DATE_INVALID},
+        **kwargs,
+    )
+
+
 class AssignForm(forms.Form):
     module = forms.TypedChoiceField(label="Module", coerce=int)
-    due_date = forms.DateField(label="À faire pour le", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    due_date = date_field("À faire pour le", required=False)
     note = forms.CharField(label="Note pour la personne", required=False, max_length=300)
 
     def __init__(self, *args, **kwargs):
@@ -98,10 +114,17 @@ class AutonomyForm(forms.Form):
     level = forms.ChoiceField(
         label="Comment la démarche a été faite", choices=Autonomy.choices, widget=forms.RadioSelect
     )
-    date = forms.DateField(label="Date", widget=forms.DateInput(attrs={"type": "date"}))
+    date = date_field("Date", help_text="Aujourd'hui par défaut.")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial.setdefault("date", timezone.localdate())
 
     def clean_date(self):
         date = self.cleaned_data["date"]
+        if date.year < 2000:
+            raise forms.ValidationError(DATE_INVALID)
         if date > timezone.localdate():
             raise forms.ValidationError("La date ne peut pas être dans le futur.")
         return date

@@ -9,7 +9,6 @@ from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from accounts import cards, perms
@@ -154,7 +153,7 @@ def resident_detail(request, resident_id):
         "structure": structure,
         "assign_form": AssignForm(),
         "note_form": NoteForm(),
-        "autonomy_form": AutonomyForm(initial={"date": timezone.localdate()}),
+        "autonomy_form": AutonomyForm(),
         **followup.resident_overview(resident, structures=followup.structures_for(request.user)),
     }
     return render_agent(request, "learning/agent/resident_detail.html", context, section="residents")
@@ -176,7 +175,7 @@ def _detail_with_errors(request, resident, **forms):
         "structure": followup.shared_structure(request.user, resident),
         "assign_form": forms.get("assign_form") or AssignForm(),
         "note_form": forms.get("note_form") or NoteForm(),
-        "autonomy_form": forms.get("autonomy_form") or AutonomyForm(initial={"date": timezone.localdate()}),
+        "autonomy_form": forms.get("autonomy_form") or AutonomyForm(),
         **followup.resident_overview(resident, structures=followup.structures_for(request.user)),
     }
     return render_agent(request, "learning/agent/resident_detail.html", context, section="residents", status=400)
@@ -241,12 +240,10 @@ def resident_note(request, resident_id):
     form = NoteForm(request.POST)
     if not form.is_valid():
         return _detail_with_errors(request, resident, note_form=form)
-    ResidentNote.objects.create(
-        resident=resident,
-        structure=followup.shared_structure(request.user, resident),
-        author=request.user,
-        text=form.cleaned_data["text"],
-    )
+    structure = followup.shared_structure(request.user, resident)
+    text = form.cleaned_data["text"]
+    ResidentNote.objects.create(resident=resident, structure=structure, author=request.user, text=text)
+    audit.record(actor=request.user, structure=structure, action=AuditAction.NOTE_ADD, resident=resident)
     messages.success(request, "Note ajoutée.")
     return redirect("agent:resident_detail", resident.pk)
 
@@ -258,13 +255,18 @@ def resident_autonomy(request, resident_id):
     form = AutonomyForm(request.POST)
     if not form.is_valid():
         return _detail_with_errors(request, resident, autonomy_form=form)
-    AutonomyRecord.objects.create(
-        resident=resident,
-        structure=followup.shared_structure(request.user, resident),
-        recorded_by=request.user,
-        **form.cleaned_data,
+    structure = followup.shared_structure(request.user, resident)
+    record = AutonomyRecord.objects.create(
+        resident=resident, structure=structure, recorded_by=request.user, **form.cleaned_data
     )
-    messages.success(request, "Autonomie enregistrée.")
+    audit.record(
+        actor=request.user,
+        structure=structure,
+        action=AuditAction.AUTONOMY,
+        resident=resident,
+        detail=f"{record.procedure.title} : {record.get_level_display()}, le {record.date:%d/%m/%Y}",
+    )
+    messages.success(request, f"Démarche enregistrée pour le {record.date:%d/%m/%Y}.")
     return redirect("agent:resident_detail", resident.pk)
 
 
@@ -342,7 +344,16 @@ def resident_diagnostic(request, resident_id):
     page = DiagnosticPage.objects.live().first()
     if page is None:
         raise Http404("« Faire le point » n'est pas publié.")
-    return diagnostic_views.start(request, page, resident=resident)
+    response = diagnostic_views.start(request, page, resident=resident)
+    if response.status_code < 400:
+        audit.record(
+            actor=request.user,
+            structure=followup.shared_structure(request.user, resident),
+            action=AuditAction.DIAGNOSTIC,
+            resident=resident,
+            detail="Commencé par l'agent avec la personne",
+        )
+    return response
 
 
 @manager_required

@@ -31,9 +31,11 @@ class ChecklistKind(models.TextChoices):
 
 
 class Autonomy(models.TextChoices):
+    """How a procedure was done, in words that need no gender (the stored values are unchanged)."""
+
     FOR_THEM = "for_them", "Fait pour la personne"
-    WITH_THEM = "with_them", "Fait avec elle"
-    ALONE = "alone", "Fait seule"
+    WITH_THEM = "with_them", "Fait avec de l'aide"
+    ALONE = "alone", "Fait sans aide"
 
 
 class FollowUpStatus(models.TextChoices):
@@ -54,3 +56,10 @@ class AuditAction(models.TextChoices):
     UNASSIGN = "unassign", "Module retiré"
     EXPORT = "export", "Export CSV"
     ERASE = "erase", "Effacement du compte"
+    NOTE_ADD = "note_add", "Note ajoutée"
+    AUTONOMY = "autonomy", "Démarche enregistrée"
+    WORKSHOP_JOIN = "workshop_join", "Ajout à un atelier"
+    WORKSHOP_LEAVE = "workshop_leave", "Retrait d'un atelier"
+    GROUP_ASSIGN = "group_assign", "Module assigné par l'atelier"
+    ATTENDANCE = "attendance", "Présence à une séance"
+    DIAGNOSTIC = "diagnostic", "« Faire le point » avec la personne"

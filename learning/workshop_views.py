@@ -4,12 +4,17 @@ from django.contrib import messages
 from django.shortcuts import redirect
 from django.views.decorators.http import require_safe
 
-from learning import followup, workshops
+from learning import audit, followup, workshops
 from learning.agent_access import agent_required
 from learning.agent_views import render_agent
+from learning.enums import AuditAction
 from learning.workshop_forms import AssignToGroupForm, AttendanceForm, MemberAddForm, SessionForm, WorkshopForm
 
 SECTION = "workshops"
+
+
+def _journal(request, workshop, action, resident, detail):
+    audit.record(actor=request.user, structure=workshop.structure, action=action, resident=resident, detail=detail)
 
 
 def _render(request, template, context, status=200):
@@ -74,6 +79,7 @@ def member_add(request, workshop_id):
         return _detail(request, workshop, member_form=form)
     resident = form.cleaned_data["resident"]
     followup.add_member(workshop=workshop, resident=resident, by=request.user)
+    _journal(request, workshop, AuditAction.WORKSHOP_JOIN, resident, f"Atelier « {workshop.title} »")
     messages.success(request, f"{resident} fait maintenant partie de l'atelier.")
     return redirect("agent:workshop_detail", workshop_id=workshop.pk)
 
@@ -85,6 +91,7 @@ def member_remove(request, workshop_id, resident_id):
     if request.method != "POST":
         return redirect("agent:workshop_detail", workshop_id=workshop.pk)
     followup.remove_member(workshop=workshop, resident=resident)
+    _journal(request, workshop, AuditAction.WORKSHOP_LEAVE, resident, f"Atelier « {workshop.title} »")
     messages.success(request, f"{resident} ne fait plus partie de l'atelier. Ses modules restent assignés.")
     return redirect("agent:workshop_detail", workshop_id=workshop.pk)
 
@@ -98,7 +105,7 @@ def workshop_assign(request, workshop_id):
     if form.is_valid():
         module = form.cleaned_data["module"]
         try:
-            followup.assign_to_workshop(
+            assignments = followup.assign_to_workshop(
                 workshop=workshop,
                 module=module,
                 by=request.user,
@@ -108,6 +115,9 @@ def workshop_assign(request, workshop_id):
         except followup.AssignmentRefused as refusal:
             form.add_error(None, str(refusal))
         else:
+            for assignment in assignments:
+                detail = f"{module.title} (atelier « {workshop.title} »)"
+                _journal(request, workshop, AuditAction.GROUP_ASSIGN, assignment.resident, detail)
             messages.success(request, f"Le module « {module.title} » est assigné au groupe.")
             return redirect("agent:workshop_detail", workshop_id=workshop.pk)
     return _detail(request, workshop, assign_form=form)
@@ -131,9 +141,15 @@ def session_create(request, workshop_id):
 def session_detail(request, workshop_id, session_id):
     workshop, session = workshops.session_or_404(request.user, workshop_id, session_id)
     members = workshops.ordered_members(workshop)
-    form = AttendanceForm(request.POST or None, members=members, recorded=workshops.attendance_by_resident(session))
+    recorded = workshops.attendance_by_resident(session)
+    form = AttendanceForm(request.POST or None, members=members, recorded=recorded)
     if request.method == "POST" and form.is_valid():
-        saved = workshops.record_attendance(session=session, presence=form.presence(), by=request.user)
+        presence = form.presence()
+        saved = workshops.record_attendance(session=session, presence=presence, by=request.user)
+        for resident, present in presence.items():
+            if recorded.get(resident.pk) != present:
+                detail = f"Séance du {session.date:%d/%m/%Y} : {'présence' if present else 'absence'}"
+                _journal(request, workshop, AuditAction.ATTENDANCE, resident, detail)
         if saved:
             messages.success(request, "Les présences sont enregistrées.")
         else:
