@@ -96,15 +96,25 @@
           var status = document.createElement("p");
           status.className = "step__done-status";
           status.setAttribute("role", "status");
-          status.textContent = "✓ Étape faite";
+          var mark = document.createElement("span");
+          mark.setAttribute("aria-hidden", "true");
+          mark.textContent = "✓";
+          status.appendChild(mark);
+          status.appendChild(document.createTextNode(" Étape faite"));
           if (button) button.replaceWith(status);
           updateProgress(data);
           if (data.completed) {
             var endTitle = document.getElementById("end-title");
             if (endTitle) endTitle.textContent = "Bravo, vous avez fini ce tutoriel !";
           }
+          // The button just pressed is gone: focus moves on to what comes next (the next step's heading, or the
+          // end of the tutorial), which screen readers announce, instead of falling to the page itself.
+          var nextIndex = data.completed ? steps.length : index + 1;
           if (smallScreen.matches) {
-            show(data.completed ? steps.length : index + 1, true);
+            show(nextIndex, true);
+          } else {
+            var target = nextIndex < steps.length ? steps[nextIndex].querySelector(".step__title") : end;
+            if (target) target.focus();
           }
         })
         .catch(function () {

@@ -18,7 +18,7 @@ def test_tutorial_page_shows_numbered_steps_each_with_a_form(client, tutorial):
     content = client.get(tutorial.url).content.decode()
     assert "Étape 1 sur 3" in content and "Étape 3 sur 3" in content
     assert content.count("J&#x27;ai fait cette étape") + content.count("J'ai fait cette étape") == 3
-    assert 'data-listen="etape-1-lecture"' in content
+    assert 'data-listen="etape-1"' in content
     assert "Imprimer la fiche" in content
 
 
