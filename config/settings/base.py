@@ -96,7 +96,18 @@ TEMPLATES = [
 # Database: SQLite next to the project unless DATABASE_URL names PostgreSQL.
 DATABASES = {"default": env_database("DATABASE_URL", BASE_DIR / "db.sqlite3")}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["OPTIONS"] = {"init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"}
+    # SQLite has one writer at a time; concurrent writers must wait their turn, never fail (« database is locked »).
+    # * IMMEDIATE: every atomic() block (a step marked, a quiz submitted, a session saved) takes the write lock when
+    #   it begins. A deferred one reads first, then cannot upgrade once another worker has committed, and fails at
+    #   once without waiting (SQLITE_BUSY_SNAPSHOT in WAL mode).
+    # * timeout: sqlite3's busy timeout (seconds), for every statement of the connection, so it also covers the
+    #   writes in autocommit outside atomic() (last_login, bulk upserts): they wait for the lock instead of failing.
+    # * WAL: readers never wait for the writer; synchronous=NORMAL is safe with WAL and spares an fsync per commit.
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis shared by every app process when REDIS_URL is set (rate limits, sessions).
