@@ -87,3 +87,16 @@ def test_sign_in_and_sign_up_pages_are_accessible(page, home_page):
     page.get_by_text("Écrivez par exemple Amina.Diallo.").wait_for()
     page.screenshot(path="/tmp/h3-signup.png", full_page=True)
     assert_accessible(page)
+
+
+def test_a_professional_finds_double_authentication_in_my_account(mobile_page, log_in, agent, home_page):
+    page = mobile_page
+    log_in(page, agent)
+    page.goto("/")
+    page.get_by_role("link", name="Mon compte").click()
+    page.get_by_role("heading", name="Double authentification").wait_for()
+    assert_accessible(page)
+    page.screenshot(path="/tmp/h3-pro-account.png", full_page=True)
+    page.get_by_role("link", name="Activer la double authentification").click()
+    assert "reauthenticate" in page.url or "/comptes/2fa/" in page.url
+    page.screenshot(path="/tmp/h3-pro-mfa.png", full_page=True)
