@@ -11,3 +11,5 @@ ROOT_URLCONF = "bench.urls"
 # the generator sends them back itself.
 SECURE_SSL_REDIRECT = False
 SECURE_HSTS_SECONDS = 0
+# The load generator signs agents in with a password alone; production asks professionals for MFA by default.
+PROFESSIONALS_REQUIRE_MFA = False
