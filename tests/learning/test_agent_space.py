@@ -127,7 +127,8 @@ def test_notes_and_autonomy_are_recorded_with_history(client, agent, resident):
     assert ResidentNote.objects.get().text == "Vient le mardi."
     assert AutonomyRecord.objects.count() == 3
     content = client.get(reverse("agent:resident_detail", args=[resident.pk])).content.decode()
-    assert "Fait seule" in content and "Tout l&#x27;historique (3)" in content or "Tout l'historique (3)" in content
+    assert "Fait sans aide" in content and "Fait seule" not in content
+    assert "Tout l&#x27;historique (3)" in content or "Tout l'historique (3)" in content
     response = client.post(
         reverse("agent:resident_autonomy", args=[resident.pk]),
         {"procedure": procedure.pk, "level": "x", "date": "demain"},
@@ -336,3 +337,58 @@ def test_two_agents_assigning_the_same_module_at_once_leave_one_assignment(
         thread.join()
     assert errors == []
     assert Assignment.objects.active().filter(resident=resident, module_id=module.pk).count() == 1
+
+
+# « Démarche faite »: the date ------------------------------------------------------------------------------------
+
+
+def test_the_autonomy_date_is_an_iso_date_input_set_to_today(client, agent, resident):
+    from bs4 import BeautifulSoup
+
+    client.force_login(agent)
+    page = BeautifulSoup(client.get(reverse("agent:resident_detail", args=[resident.pk])).content, "html.parser")
+    date_input = page.find("input", attrs={"name": "date"})
+    assert date_input["type"] == "date"
+    assert date_input["value"] == timezone.localdate().isoformat()  # not 02/12/2026, which a date input rejects
+    due = page.find("input", attrs={"name": "due_date"})
+    assert due["type"] == "date"
+
+
+@pytest.mark.parametrize("typed", ["ISO", "%d/%m/%Y", "%d/%m/%y"])
+def test_a_date_typed_by_hand_in_french_is_read(client, agent, resident, typed):
+    from cms.models import Operator, Procedure
+
+    procedure = Procedure.objects.create(
+        operator=Operator.objects.create(name="CAF", slug="caf"), title="DTR", slug="d"
+    )
+    day = timezone.localdate() - datetime.timedelta(days=3)
+    value = day.isoformat() if typed == "ISO" else day.strftime(typed)
+    client.force_login(agent)
+    response = client.post(
+        reverse("agent:resident_autonomy", args=[resident.pk]),
+        {"procedure": procedure.pk, "level": "alone", "date": value},
+    )
+    assert response.status_code == 302
+    assert AutonomyRecord.objects.get().date == day
+
+
+def test_an_unreadable_date_gets_a_clear_message_and_keeps_the_choices(client, agent, resident):
+    from cms.models import Operator, Procedure
+
+    procedure = Procedure.objects.create(
+        operator=Operator.objects.create(name="CAF", slug="caf"), title="DTR", slug="d"
+    )
+    client.force_login(agent)
+    response = client.post(
+        reverse("agent:resident_autonomy", args=[resident.pk]),
+        {"procedure": procedure.pk, "level": "with_them", "date": "31/02/2026"},
+    )
+    assert response.status_code == 400
+    content = response.content.decode()
+    assert "JJ/MM/AAAA" in content and not AutonomyRecord.objects.exists()
+
+
+def test_autonomy_labels_need_no_gender():
+    from learning.enums import Autonomy
+
+    assert Autonomy.labels == ["Fait pour la personne", "Fait avec de l'aide", "Fait sans aide"]
