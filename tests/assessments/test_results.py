@@ -61,7 +61,8 @@ def test_a_question_left_blank_says_so(client, resident, module):
     quiz = QuizPageFactory(parent=module, slug="quiz", show_answers=True)
     answers = {key: value for key, value in RIGHT_ANSWERS.items() if key != "q-short"}
     content = submitted_results(client, resident, quiz, answers)
-    assert "Vous n'avez pas répondu." in content
+    blank = content.split("Comment s'appelle le bouton")[1].split("</li>")[0]
+    assert "Pas de réponse" in blank and "Votre réponse" not in blank
 
 
 def test_your_answer_in_words_ignores_broken_responses():
