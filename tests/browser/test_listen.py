@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.assessments.factories import QuizPageFactory
-from tests.browser.conftest import assert_accessible
+from tests.browser.conftest import NARROWEST, assert_accessible, assert_no_horizontal_scroll
 from tests.learning.factories import TutorialPageFactory, step
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -136,6 +136,16 @@ def test_without_a_french_voice_the_button_says_so_and_a_note_asks_for_help(page
     assert errors == []
 
 
+def test_the_note_fits_a_320_px_phone(mobile_page, tutorial):
+    page = mobile_page
+    page.set_viewport_size(NARROWEST)
+    page.goto(tutorial.url)
+    page.locator("#etape-1 [data-listen]").click()
+    page.locator("#etape-1 [data-listen-note]").get_by_text(NO_VOICE_NOTE).wait_for(state="visible")
+    assert_no_horizontal_scroll(page)
+    page.locator("#etape-1").screenshot(path="/tmp/h2-no-voice-320.png")
+
+
 def test_without_speech_synthesis_or_javascript_there_is_no_button(browser, live_server, page, tutorial):
     page.add_init_script("delete window.speechSynthesis; delete Window.prototype.speechSynthesis;")
     page.goto(tutorial.url)
@@ -241,3 +251,53 @@ def test_after_a_step_is_marked_done_by_keyboard_focus_goes_to_the_next_step(pag
     expect(page.locator("#fin")).to_be_focused()
     assert "Bravo, vous avez fini ce tutoriel !" in page.evaluate("document.activeElement.textContent")
     page.screenshot(path="/tmp/h2-focus-end.png")
+
+
+@pytest.fixture
+def diagnostic(home_page, catalogue):
+    from assessments.models import Competence
+    from tests.assessments.factories import DiagnosticPageFactory
+    from tests.learning.factories import ModulePageFactory
+
+    module = ModulePageFactory(parent=catalogue, title="Se protéger en ligne", level="debutant")
+    module.competences.set([Competence.objects.get(code="4.1")])
+    module.save_revision().publish()
+    return DiagnosticPageFactory(parent=home_page)
+
+
+def test_a_french_voice_reads_the_diagnostic_options_and_its_result(page, diagnostic):
+    errors = watch_errors(page)
+    page.add_init_script(FAKE_FRENCH_VOICE)
+    page.goto(diagnostic.url)
+    with page.expect_navigation():
+        page.locator("form[action$='commencer/'] button").click()
+    equipment = listen_to(page, page.locator("form.diagnostic"))
+    assert "Quels appareils avez-vous ?" in equipment
+    for option in ("Un ordinateur", "Un smartphone", "Aucun"):
+        assert f"Réponse : {option}." in equipment
+    assert_paused(equipment)
+
+    heard_a_competence = False
+    for _ in range(40):
+        if "/resultat/" in page.url:
+            break
+        if page.locator("button[name=je_ne_sais_pas]").count():
+            if not heard_a_competence:
+                competence = listen_to(page, page.locator("form.diagnostic"))
+                assert "Réponse : Vrai." in competence and "Réponse : Faux." in competence
+                assert any(text.startswith("Affirmation") for text in competence)
+                heard_a_competence = True
+            with page.expect_navigation():
+                page.locator("button[name=je_ne_sais_pas]").click()
+        else:
+            page.locator("form.diagnostic input[type=radio], form.diagnostic input[type=checkbox]").first.check()
+            with page.expect_navigation():
+                page.get_by_role("button", name="Continuer").click()
+    assert heard_a_competence and "/resultat/" in page.url
+
+    learn = listen_to(page, page.locator("section[aria-labelledby=learn-title]"))
+    assert learn[0] == "Ce que vous pouvez apprendre."
+    assert len(learn) > 1
+    assert_paused(learn)
+    assert not any("Commencer" in text and ":" in text for text in learn)  # the visually hidden part is not read
+    assert errors == []
