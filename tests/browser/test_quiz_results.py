@@ -99,3 +99,38 @@ def test_without_javascript_no_visible_button_does_nothing(
         assert page.get_by_text("Votre réponse : ameli.fr").is_visible()
     finally:
         context.close()
+
+
+def test_mon_parcours_reprendre_opens_the_tutorial_in_progress_at_its_next_step(
+    mobile_page, log_in, resident, structure, module, catalogue
+):
+    """Mon parcours is checked here too: the same resident journey back to learning, on a phone."""
+    from learning import services
+    from learning.models import Assignment
+    from tests.learning.factories import ModulePageFactory
+
+    TutorialPageFactory(parent=module, title="Jamais ouvert", slug="jamais")
+    started = TutorialPageFactory(parent=module, title="Commencé", slug="commence")
+    services.record_step(user=resident, tutorial=started, step_id=started.step_ids[0])
+    assigned = ModulePageFactory(parent=catalogue, title="Le courriel", slug="courriel")
+    TutorialPageFactory(parent=assigned, title="Créer une adresse", slug="adresse")
+    Assignment.objects.create(module=assigned, resident=resident, structure=structure)
+    page = mobile_page
+    log_in(page, resident)
+    page.goto("/")
+    page.get_by_role("link", name="Reprendre : Commencé").wait_for()
+    page.goto("/mon-parcours/")
+    assert page.get_by_role("link", name="Commencer : Créer une adresse").is_visible()
+    assert page.get_by_text("Vous n'avez pas de module en cours").count() == 0
+    assert (
+        page.evaluate(
+            "() => { const ids = [...document.querySelectorAll('[id]')].map((e) => e.id);"
+            " return ids.length - new Set(ids).size; }"
+        )
+        == 0
+    )
+    assert_no_horizontal_scroll(page)
+    page.screenshot(path="/tmp/h5-my-path-360.png", full_page=True)
+    page.get_by_role("link", name="Reprendre : Commencé").click()
+    page.wait_for_url(f"**{started.url}#etape-2")
+    assert page.locator("#etape-2").is_visible()
