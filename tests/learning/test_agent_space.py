@@ -107,7 +107,7 @@ def test_resident_sees_assignments_first_with_due_dates(client, agent, resident,
     )
     client.force_login(resident)
     content = client.get(reverse("my_path")).content.decode()
-    assert content.index("Mes modules à faire") < content.index("Modules en cours")
+    assert content.index("Mes modules à faire") < content.index('id="in-progress-title"')
     assert "À faire pour le" in content and module.title in content
 
 
