@@ -4,6 +4,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.text import slugify
 
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
@@ -34,18 +35,13 @@ class HomePage(Page):
         """Signed-in people get their own welcome (« Reprendre », modules to do) instead of the visitors' intro.
 
         Never kept in cms.page_cache: the page does not call allow_anonymous_cache, and what it shows a signed-in
-        person is built per request.
+        person is built per request. The welcome comes from the apps above this one, through the
+        `home_page_welcome` hook (learning registers it), since cms may not import them.
         """
         context = super().get_context(request, *args, **kwargs)
         if request.user.is_authenticated:
-            from learning.services import path_overview
-
-            overview = path_overview(request.user)
-            context["welcome"] = {
-                "resume": overview["resume"],
-                "assignments": overview["assignments"][:3],
-                "more_assignments": max(0, len(overview["assignments"]) - 3),
-            }
+            for welcome in hooks.get_hooks("home_page_welcome"):
+                context["welcome"] = welcome(request.user)
         return context
 
 

@@ -444,6 +444,7 @@ class Generator:
                     structure=structure,
                     assigned_by_id=rng.choice(agents),
                     due_date=due,
+                    individual=True,
                     created_at=created,
                 )
         return person, works
