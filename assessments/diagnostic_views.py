@@ -12,6 +12,7 @@ from assessments import responses as answer_fields
 from assessments.equipment import SOLUTIONS, Gap
 from assessments.models import Competence, DiagnosticResult
 from assessments.views import question_context
+from cms.text import parse_int
 
 PENDING_KEY = "diagnostic_pending_results"
 
@@ -146,7 +147,7 @@ def record(page, state, kind, current, data):
         if not block["several"] and len(raws) > 1:
             raise scoring.InvalidResponse("Une seule réponse est possible ici.")
         count = len(block["options"])
-        if any(not raw.isdigit() or int(raw) >= count for raw in raws):
+        if any(parse_int(raw) is None or parse_int(raw) >= count for raw in raws):
             raise scoring.InvalidResponse("Réponse invalide : ce choix n'existe pas.")
         state["equipment"][current] = sorted({int(raw) for raw in raws})
         return None

@@ -12,6 +12,7 @@ from assessments import gift
 from assessments.blocks import question_to_block_data
 from assessments.models import Competence, QuizPage
 from cms.rich_text import clean_rich_text
+from cms.text import parse_int
 
 MAX_BYTES = 1_000_000
 COMPETENCE_IN_CATEGORY = re.compile(r"(?<![\d.])(\d\.\d)(?![\d.])")
@@ -32,7 +33,9 @@ class Preview:
 def find_module(slug_or_id):
     """The page a quiz can be created under (a module), by slug or id."""
     value = str(slug_or_id).strip()
-    pages = Page.objects.filter(pk=int(value)) if value.isdigit() else Page.objects.filter(slug=value)
+    pages = (
+        Page.objects.filter(pk=parse_int(value)) if parse_int(value) is not None else Page.objects.filter(slug=value)
+    )
     matches = [page.specific for page in pages]
     modules = [page for page in matches if QuizPage.can_create_at(page)]
     if not modules:
@@ -99,7 +102,11 @@ def create_draft_quiz(*, module, parsed: Preview, user=None):
 
 def find_quiz(slug_or_id):
     value = str(slug_or_id).strip()
-    quizzes = QuizPage.objects.filter(pk=int(value)) if value.isdigit() else QuizPage.objects.filter(slug=value)
+    quizzes = (
+        QuizPage.objects.filter(pk=parse_int(value))
+        if parse_int(value) is not None
+        else QuizPage.objects.filter(slug=value)
+    )
     quizzes = list(quizzes[:2])
     if not quizzes:
         raise ImportRefused(f"Aucun quiz « {value} ».")

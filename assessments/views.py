@@ -11,6 +11,7 @@ from assessments import responses as answer_fields
 from assessments import services
 from assessments.models import Competence, QuizAttempt
 from assessments.scoring import InvalidResponse
+from cms.text import parse_int
 
 
 def bad_request(request, message):
@@ -122,7 +123,7 @@ def start(request, quiz):
     retry_of = None
     if request.POST.get("erreurs"):
         retry_of = QuizAttempt.objects.filter(
-            pk=request.POST["erreurs"] if request.POST["erreurs"].isdigit() else 0,
+            pk=parse_int(request.POST["erreurs"]) or 0,
             user=request.user,
             quiz_id=quiz.pk,
             submitted_at__isnull=False,

@@ -15,6 +15,7 @@ from accounts import cards, perms
 from accounts.models import Membership
 from assessments import diagnostic_views
 from assessments.models import DiagnosticPage
+from cms.text import parse_int
 from learning import audit, followup
 from learning.agent_access import agent_required, manager_required
 from learning.agent_forms import SORTS, AgentForm, AssignForm, AutonomyForm, NoteForm, ResidentFilterForm, ResidentForm
@@ -323,7 +324,7 @@ def resident_assign_recommended(request, resident_id):
     """One click after « Faire le point » together: the recommended modules are assigned."""
     resident = followup.resident_or_404(request.user, resident_id)
     structure = followup.shared_structure(request.user, resident)
-    ids = [int(value) for value in request.POST.getlist("modules") if value.isdigit()][:10]
+    ids = [parse_int(value) for value in request.POST.getlist("modules") if parse_int(value) is not None][:10]
     modules = list(followup.assignable_modules().filter(pk__in=ids))
     for module in modules:
         followup.assign_module(module=module, residents=[resident], by=request.user, structure=structure)

@@ -12,6 +12,7 @@ from accounts.models import User
 from cms import page_cache
 from cms.glossary import Linker, current_matcher
 from cms.models import routed_ancestors
+from cms.text import parse_int
 from learning.enums import ProgressStatus
 from learning.models import Assignment, ModulePage, ModuleProgress, PageProgress, TutorialPage
 from learning.progress import first_step_not_done, module_rollup, tutorial_fraction, tutorial_status
@@ -154,7 +155,7 @@ def merge_session_progress(*, user, session):
     data = session.pop(SESSION_KEY, None)
     if not data or not isinstance(data, dict):
         return 0
-    page_ids = [int(key) for key in data if str(key).isdigit()]
+    page_ids = [parse_int(str(key)) for key in data if parse_int(str(key)) is not None]
     merged = 0
     for tutorial in TutorialPage.objects.live().filter(pk__in=page_ids):
         step_ids = [step_id for step_id in data.get(str(tutorial.pk), []) if step_id in tutorial.step_ids]

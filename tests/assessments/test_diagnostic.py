@@ -145,6 +145,19 @@ def test_a_blank_answer_asks_again_without_recording(client, diagnostic):
     assert "Choisissez une réponse" in response.content.decode()
 
 
+def test_a_superscript_digit_is_refused_with_a_400(client, diagnostic):
+    client.post(diagnostic.url + "commencer/")
+    response = client.post(diagnostic.url + "question/", {"etape": "equipment:eq-devices", "q-eq-devices": "²"})
+    assert response.status_code == 400
+
+
+def test_recommended_modules_with_a_superscript_digit_assign_nothing(client, agent, resident, diagnostic):
+    client.force_login(agent)
+    response = client.post(reverse("agent:resident_assign_recommended", args=[resident.pk]), {"modules": ["²"]})
+    assert response.status_code < 500
+    assert not Assignment.objects.filter(resident=resident).exists()
+
+
 def test_agent_runs_it_with_a_resident_and_assigns_the_recommendations(client, agent, resident, diagnostic, modules):
     client.force_login(agent)
     response = client.post(reverse("agent:resident_diagnostic", args=[resident.pk]))

@@ -160,6 +160,8 @@ def test_start_without_key_is_a_400(client, resident, quiz):
     client.force_login(resident)
     assert client.post(quiz.url + "commencer/", {"cle": "pas-une-clé"}).status_code == 400
     assert client.post(quiz.url + "commencer/", {"cle": str(uuid.uuid4()), "erreurs": "999"}).status_code == 400
+    # « ² » passes str.isdigit() but not int(): a 400, never a 500.
+    assert client.post(quiz.url + "commencer/", {"cle": str(uuid.uuid4()), "erreurs": "²"}).status_code == 400
     assert not QuizAttempt.objects.exists()
 
 
