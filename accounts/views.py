@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, update_session_auth_hash
 from django.contrib.auth.decorators import login_required
-from django.http import JsonResponse
+from django.http import HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -164,7 +164,10 @@ def my_account(request):
 
 
 def professional_account(request):
-    """A professional's « Mon compte »: the password, and double authentication (allauth's MFA pages)."""
+    """A professional's « Mon compte »: the password, and double authentication (allauth's MFA pages). It only shows:
+    a POST gets 405, as on the agent pages that only show."""
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponseNotAllowed(["GET", "HEAD"])
     from allauth.mfa.models import Authenticator
 
     user = request.user

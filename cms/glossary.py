@@ -12,12 +12,13 @@ the shared cache tells every process).
 
 import re
 import uuid
+import warnings
 from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.utils.html import escape, format_html, format_html_join
 
-from bs4 import BeautifulSoup, NavigableString
+from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, NavigableString
 
 from cms.text import fold
 
@@ -84,7 +85,10 @@ class Linker:
     def link(self, html):
         if self.matcher.pattern is None or not html:
             return html
-        soup = BeautifulSoup(str(html), "html.parser")
+        with warnings.catch_warnings():
+            # A plain-text question that is only an address (« https://… ») is still text to link, not a locator.
+            warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
+            soup = BeautifulSoup(str(html), "html.parser")
         for text_node in list(soup.find_all(string=True)):
             if any(parent.name in SKIPPED_PARENTS for parent in text_node.parents):
                 continue

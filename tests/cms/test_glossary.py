@@ -226,3 +226,8 @@ def test_the_glossary_page_lists_the_seeded_everyday_words(client, db):
     content = client.get("/glossaire/").content.decode()
     for word in EVERYDAY_WORDS:
         assert f">{escape(word)}</dt>" in content, word
+
+
+def test_a_plain_text_that_is_only_an_address_is_linked_without_a_warning():
+    # BeautifulSoup warns that such a text "looks like a URL"; the suite turns warnings into errors, as a 500 did.
+    assert Linker(matcher(FISCAL)).link_text("https://www.impots.gouv.fr/") == "https://www.impots.gouv.fr/"

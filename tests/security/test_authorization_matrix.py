@@ -172,9 +172,9 @@ TABLE = {
                                 "L    400  400  400  400  400  400  400  400"),
     "leave_structure": row(     "L    302  302  302  302  302  302  302  302",
                                 "L    302  404  404  404  404  404  404  404"),
-    # Professionals have no « Mon compte »: they are sent to allauth's password page.
-    "my_account": row(          "L    200  200  302  302  302  302  302  302",
-                                "L    200  200  302  302  302  302  302  302"),
+    # Professionals get their own « Mon compte » (password, double authentication): it only shows.
+    "my_account": row(          "L    200  200  200  200  200  200  200  200",
+                                "L    200  200  405  405  405  405  405  405"),
     "my_data": LOGGED_IN_READ_ONLY,
     "my_data_download": LOGGED_IN_READ_ONLY,
     "delete_account": row(      "L    200  200  200  200  200  200  200  200",
