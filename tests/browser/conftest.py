@@ -69,15 +69,25 @@ def page(browser, live_server):
     context.close()
 
 
-@pytest.fixture
-def mobile_page(browser, live_server):
+def _phone_page(browser, live_server, viewport):
     context = browser.new_context(
-        base_url=live_server.url, locale="fr-FR", viewport=MOBILE, is_mobile=True, has_touch=True
+        base_url=live_server.url, locale="fr-FR", viewport=viewport, is_mobile=True, has_touch=True
     )
     context.set_default_timeout(10_000)
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture
+def mobile_page(browser, live_server):
+    yield from _phone_page(browser, live_server, MOBILE)
+
+
+@pytest.fixture
+def narrow_page(browser, live_server):
+    """The narrowest phone we support (320 px), touch and mobile like `mobile_page`."""
+    yield from _phone_page(browser, live_server, NARROWEST)
 
 
 AXE = Axe()

@@ -11,7 +11,7 @@ import pytest
 from cms.models import Operator, Procedure
 from learning import followup
 from learning.models import AutonomyRecord, ResidentNote, Workshop
-from tests.browser.conftest import NARROWEST, assert_accessible, assert_no_horizontal_scroll
+from tests.browser.conftest import assert_accessible, assert_no_horizontal_scroll
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -22,17 +22,6 @@ def procedure():
     return Procedure.objects.create(
         operator=operator, title="Déclarer ses ressources trimestrielles au titre de la prime", slug="caf-dtr"
     )
-
-
-@pytest.fixture
-def narrow_page(browser, live_server):
-    context = browser.new_context(
-        base_url=live_server.url, locale="fr-FR", viewport=NARROWEST, is_mobile=True, has_touch=True
-    )
-    context.set_default_timeout(10_000)
-    page = context.new_page()
-    yield page
-    context.close()
 
 
 def test_the_residents_page_fits_320_px_and_a_procedure_is_recorded_by_keyboard_for_today(

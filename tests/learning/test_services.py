@@ -81,7 +81,12 @@ def test_unpublishing_a_tutorial_takes_it_out_of_the_roll_up(resident, tutorial,
 
 def test_session_progress_is_merged_and_invalid_entries_dropped(resident, tutorial):
     session = {
-        services.SESSION_KEY: {str(tutorial.pk): [tutorial.step_ids[0], "inconnue"], "999999": ["x"], "abc": [], "²": []}
+        services.SESSION_KEY: {
+            str(tutorial.pk): [tutorial.step_ids[0], "inconnue"],
+            "999999": ["x"],
+            "abc": [],
+            "²": [],
+        }
     }
     assert services.merge_session_progress(user=resident, session=session) == 1
     assert PageProgress.objects.get(user=resident).done_step_ids == [tutorial.step_ids[0]]
