@@ -61,6 +61,10 @@
     }
   }
 
+  // On a phone « Avant de commencer » starts closed, so that the first step shows on the first screen.
+  var checklist = document.querySelector("[data-checklist]");
+  if (checklist && smallScreen.matches) checklist.open = false;
+
   steps.forEach(buildNav);
   applyLayout();
   smallScreen.addEventListener("change", applyLayout);
@@ -68,6 +72,8 @@
 
   // Mark a step done in the background; the plain form post remains the fallback.
   function updateProgress(data) {
+    var wrapper = document.querySelector("[data-tutorial-progress]");
+    if (wrapper) wrapper.hidden = false;
     var bar = document.querySelector("#progress-tutorial");
     if (bar) bar.value = data.percent;
     var text = document.querySelector("label[for='progress-tutorial'] [data-progress-text]");

@@ -93,6 +93,7 @@ def test_a_professional_finds_double_authentication_in_my_account(mobile_page, l
     page = mobile_page
     log_in(page, agent)
     page.goto("/")
+    page.get_by_text("Menu", exact=True).click()
     page.get_by_role("link", name="Mon compte").click()
     page.get_by_role("heading", name="Double authentification").wait_for()
     assert_accessible(page)
