@@ -10,15 +10,13 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse
 from django.shortcuts import redirect
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
 from django.utils.datastructures import MultiValueDictKeyError
 
 from accounts import perms
+from config.views import OUTAGE_ERRORS, outage_page
 
 ADMIN_PREFIXES = ("/admin/", "/django-admin/")
 logger = logging.getLogger(__name__)
@@ -136,15 +134,9 @@ class DatabaseUnavailableMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        if isinstance(exception, OperationalError | InterfaceError):
-            return self.unavailable()
+        if isinstance(exception, OUTAGE_ERRORS):
+            return outage_page(exception)
         return None
-
-    @staticmethod
-    def unavailable():
-        response = HttpResponse(render_to_string("503.html"), status=503)
-        response["Retry-After"] = "60"
-        return response
 
 
 class MissingFieldMiddleware:

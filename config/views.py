@@ -1,11 +1,26 @@
 """Error pages in French, rendered with our design."""
 
+import logging
+import sys
 import uuid
 
 from django.core.cache import cache
-from django.db import DatabaseError, connection
-from django.http import JsonResponse
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
+
+logger = logging.getLogger("pasapas.outage")
+
+OUTAGE_ERRORS = (OperationalError, InterfaceError)
+
+
+def outage_page(exception):
+    """The calm 503 page for a database that does not answer, with the error in the log (an outage leaves a trace)."""
+    logger.error("La base de données ne répond pas : %s", exception, exc_info=exception)
+    response = HttpResponse(render_to_string("503.html"), status=503)
+    response["Retry-After"] = "60"
+    return response
 
 
 def csrf_failure(request, reason="", template_name="403_csrf.html"):
@@ -22,6 +37,18 @@ def permission_denied(request, exception=None):
 
 def page_not_found(request, exception=None):
     return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    """500, or 503 when the cause is a database outage raised outside a view (a middleware reading the session or
+    the user): Django's own handler runs inside the `except` block, so the exception is still at hand here."""
+    exception = sys.exc_info()[1]
+    if isinstance(exception, OUTAGE_ERRORS):
+        return outage_page(exception)
+    try:
+        return HttpResponse(render_to_string("500.html"), status=500)
+    except Exception:  # the page itself needs nothing from the database; this is the last resort
+        return HttpResponse("Erreur du serveur.", status=500, content_type="text/plain; charset=utf-8")
 
 
 def health(request):
