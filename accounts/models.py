@@ -207,3 +207,34 @@ class AccessCard(models.Model):
     def __str__(self):
         state = "révoquée" if self.revoked_at else "active"
         return f"Carte de {self.resident} ({state})"
+
+
+class OutgoingEmailQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(sent_at__isnull=True, abandoned_at__isnull=True)
+
+    def due(self, now=None):
+        return self.pending().filter(next_attempt_at__lte=now or timezone.now())
+
+
+class OutgoingEmail(models.Model):
+    """A message on its way: every email goes through this queue (accounts.mail), so an SMTP outage delays it
+    instead of failing the request or losing it. Sent messages are deleted after a while (`send_pending_emails`)."""
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    message = models.JSONField()  # subject, body, sender, recipients, headers, HTML alternatives
+    attempts = models.PositiveSmallIntegerField(default=0)
+    next_attempt_at = models.DateTimeField(default=timezone.now)
+    last_error = models.TextField(blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    abandoned_at = models.DateTimeField(null=True, blank=True)
+
+    objects = OutgoingEmailQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "courriel en attente"
+        verbose_name_plural = "courriels en attente"
+        indexes = [models.Index(fields=["sent_at", "next_attempt_at"], name="outgoingemail_due")]
+
+    def __str__(self):
+        return self.message.get("subject", "")

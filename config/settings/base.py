@@ -241,11 +241,14 @@ WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
 # Mail (Django 6.1 mailers).
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Pas à pas <ne-pas-repondre@pasapas.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Every message goes through a queue (accounts.mail): "default" stores it and enqueues its delivery; "delivery" is the
+# real way out. An SMTP outage then delays messages instead of failing the request or losing them.
 MAILERS = {
-    "default": {
+    "default": {"BACKEND": "accounts.mail.QueuedEmailBackend"},
+    "delivery": {
         "BACKEND": env_str("MAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"),
         "OPTIONS": {},
-    }
+    },
 }
 
 # Background work. Two aliases, because Wagtail 8 enqueues through the django-tasks backport while django-tasks-db's

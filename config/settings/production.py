@@ -61,7 +61,8 @@ elif MEDIA_STORAGE != "local":
     raise ImproperlyConfigured("MEDIA_STORAGE vaut « local » (disque du serveur) ou « s3 » (stockage objet).")
 
 MAILERS = {
-    "default": {
+    "default": {"BACKEND": "accounts.mail.QueuedEmailBackend"},
+    "delivery": {
         "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
         "OPTIONS": {
             "host": env_str("SMTP_HOST", "localhost"),
@@ -71,7 +72,7 @@ MAILERS = {
             "use_tls": env_bool("SMTP_USE_TLS", True),
             "timeout": 10,
         },
-    }
+    },
 }
 TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
