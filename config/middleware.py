@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
+from django.utils.csp import CSP
 from django.utils.datastructures import MultiValueDictKeyError
 
 from accounts import perms
@@ -24,16 +25,31 @@ logger = logging.getLogger(__name__)
 WIDGET_SCRIPT = re.compile(r'<script>(init(?:Date|Time|DateTime)Chooser\("id_[\w-]+", (\{[^<>]*\})\);)</script>')
 
 
-def admin_csp(response):
+# Wagtail's previews of a page or snippet being edited, and of a block in the block picker: the editor shows them in
+# an iframe of its own page, so they alone may be framed, and only by our origin.
+PREVIEW_URL_NAMES = frozenset({"preview_on_add", "preview_on_edit", "wagtailadmin_block_preview"})
+
+
+def is_admin_preview(request):
+    match = getattr(request, "resolver_match", None)
+    return request.method == "GET" and match is not None and match.url_name in PREVIEW_URL_NAMES
+
+
+def admin_csp(response, *, framed_preview=False):
     """The admin's policy, plus the hash of each of Wagtail's date and time widget scripts on this page.
 
     Those inline calls then run, and every other inline script stays blocked: a script is let through only if its
     whole text is such a call with a configuration that is plain JSON data, so injected code never matches.
+    A preview shown in the editor's panel may be framed by our own pages (`frame-ancestors 'self'`); every other
+    admin page keeps `'none'`.
     """
+    policy = settings.ADMIN_CSP
+    if framed_preview:
+        policy = {**policy, "frame-ancestors": [CSP.SELF]}
     if getattr(response, "streaming", False) or "text/html" not in response.get("Content-Type", ""):
-        return settings.ADMIN_CSP
+        return policy
     if b"Chooser(" not in response.content:  # most admin pages: nothing to decode and search
-        return settings.ADMIN_CSP
+        return policy
     hashes = set()
     for match in WIDGET_SCRIPT.finditer(response.content.decode(response.charset, errors="replace")):
         try:
@@ -44,8 +60,8 @@ def admin_csp(response):
             digest = base64.b64encode(hashlib.sha256(match[1].encode()).digest()).decode()
             hashes.add(f"'sha256-{digest}'")
     if not hashes:
-        return settings.ADMIN_CSP
-    return {**settings.ADMIN_CSP, "script-src": [*settings.ADMIN_CSP["script-src"], *sorted(hashes)]}
+        return policy
+    return {**policy, "script-src": [*policy["script-src"], *sorted(hashes)]}
 
 
 class SecurityHeadersMiddleware:
@@ -62,8 +78,12 @@ class SecurityHeadersMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
-        if request.path.startswith(ADMIN_PREFIXES) and not hasattr(response, "_csp_config"):
-            response._csp_config = admin_csp(response)
+        if getattr(request, "is_preview", False) and not hasattr(response, "_csp_config"):
+            # The page as Wagtail renders it for a preview, in a request of its own passed through the middleware:
+            # the public policy, which the editor's preview panel may frame.
+            response._csp_config = {**settings.SECURE_CSP, "frame-ancestors": [CSP.SELF]}
+        elif request.path.startswith(ADMIN_PREFIXES) and not hasattr(response, "_csp_config"):
+            response._csp_config = admin_csp(response, framed_preview=is_admin_preview(request))
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
             add_never_cache_headers(response)
