@@ -1,4 +1,5 @@
-"""Wagtail admin: import a GIFT file into a draft quiz, with a preview of what will be created."""
+"""Wagtail admin: import a GIFT file into a draft quiz, with a full preview of what will be created; export a quiz
+as a .gift file."""
 
 import secrets
 
@@ -6,6 +7,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -15,7 +17,7 @@ from wagtail.models import Page
 from assessments import gift_import
 from assessments.gift_import import MAX_BYTES
 from assessments.models import QuizPage
-from assessments.questions import KIND_LABELS
+from cms.text import parse_int
 
 SESSION_KEY = "gift_imports"
 
@@ -68,7 +70,12 @@ def import_gift(request):
         return redirect("wagtailadmin_pages:edit", quiz.pk)
 
     form = UploadForm(request.POST or None, request.FILES or None, modules=modules)
-    context = {"form": form, "header_title": "Importer un quiz (GIFT)"}
+    quizzes = quizzes_for(request.user)
+    context = {
+        "form": form,
+        "export_form": ExportForm(quizzes=quizzes) if quizzes else None,
+        "header_title": "Importer ou exporter un quiz (GIFT)",
+    }
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data["file"].read()
         try:
@@ -88,10 +95,43 @@ def import_gift(request):
                     "preview": parsed,
                     "token": token,
                     "module": form.modules[form.cleaned_data["module"]],
-                    "kind_labels": KIND_LABELS,
                 }
             )
     return TemplateResponse(request, "assessments/admin/import_gift.html", context)
+
+
+def quizzes_for(user):
+    """Quizzes this person may edit, hence export."""
+    quizzes = QuizPage.objects.order_by("title")
+    return [quiz for quiz in quizzes if quiz.permissions_for_user(user).can_edit()]
+
+
+class ExportForm(forms.Form):
+    quiz = forms.TypedChoiceField(label="Quiz à exporter", coerce=int)
+
+    def __init__(self, *args, quizzes, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["quiz"].choices = [(quiz.pk, f"{quiz.title} ({quiz.get_parent().title})") for quiz in quizzes]
+
+
+def export_gift(request):
+    """Download the latest revision of a quiz as a .gift file. Questions GIFT cannot express are listed in
+    comment lines at the top of the file (Moodle ignores them) and in a message."""
+    quiz = QuizPage.objects.filter(pk=parse_int(request.GET.get("quiz", ""))).first()
+    if quiz is None:
+        messages.error(request, "Choisissez un quiz à exporter.")
+        return redirect("assessments_import_gift")
+    if not quiz.permissions_for_user(request.user).can_edit():
+        raise PermissionDenied
+    result = gift_import.export(quiz)
+    header = [f"// Quiz « {quiz.title} » exporté de Pas à pas."]
+    header += [
+        f"// Non exportée (question {issue.line}{', ' + issue.name if issue.name else ''}) : {issue.message}"
+        for issue in result.skipped
+    ]
+    response = HttpResponse("\n".join(header) + "\n\n" + result.text, content_type="text/plain; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{gift_import.export_filename(quiz)}"'
+    return response
 
 
 def import_url():

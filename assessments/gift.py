@@ -11,6 +11,10 @@ How GIFT maps onto question dicts
 ---------------------------------
 * Questions are separated by blank lines; lines starting with ``//`` are comments. ``$CATEGORY: name`` sets a
   ``category`` key on the questions that follow (an empty ``$CATEGORY:`` clears it).
+* Competence and level travel as comment lines just above the question, which Moodle ignores:
+  ``// competence: 4.2`` and ``// level: 2`` (``compétence`` and ``niveau`` are read too).
+* In ``[html]`` answers, ``=``, ``~`` and ``#`` inside an HTML tag (``<a href="…">``) are text, not markers: the
+  question parses as the trainer meant it, with a warning that Moodle would need ``\\=`` there.
 * The stem is HTML. ``[html]`` text is kept as written; plain text (no marker, ``[moodle]``, ``[plain]``) and
   ``[markdown]`` become escaped paragraphs: line breaks in the file are spaces, ``\\n`` is a line break and
   ``\\n\\n`` starts a new paragraph; ``[markdown]`` also turns ``**bold**`` and ``*italic*`` into HTML.
@@ -62,6 +66,8 @@ class Issue:
 @dataclass
 class ParseResult:
     questions: list[dict] = field(default_factory=list)
+    lines: list[int] = field(default_factory=list)  # where each question starts, in the order of `questions`
+    question_warnings: list[list[Issue]] = field(default_factory=list)  # `warnings`, per question of `questions`
     warnings: list[Issue] = field(default_factory=list)
     unsupported: list[Issue] = field(default_factory=list)
 
@@ -239,20 +245,26 @@ class _Block:
 
 
 def _blocks(text: str):
+    """(first line number, lines with comment lines emptied, comment lines) for each run of non-blank lines."""
     text = _SURROGATE.sub("\ufffd", text).removeprefix("\ufeff")
     lines: list[str] = []
+    comments: list[tuple[int, str]] = []
     first = 0
     for number, line in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1):
         if not line.strip(_WS):
             if lines:
-                yield first, lines
-                lines = []
+                yield first, lines, comments
+                lines, comments = [], []
             continue
         if not lines:
             first = number
-        lines.append("" if line.lstrip(_WS).startswith("//") else line)
+        if line.lstrip(_WS).startswith("//"):
+            comments.append((number, line.strip(_WS)[2:]))
+            lines.append("")
+        else:
+            lines.append(line)
     if lines:
-        yield first, lines
+        yield first, lines, comments
 
 
 @dataclass
@@ -277,6 +289,7 @@ class _RawQuestion:
     answers: str | None  # encoded answer section without general feedback; None for a description
     answers_offset: int
     explanation: str  # encoded source of the general feedback
+    markers_in_tags: int = 0  # line of the first "=", "~" or "#" inside an HTML tag of [html] answers, read as text
 
     def error(self, offset: int | None, reason: str) -> GiftSyntaxError:
         line = self.line if offset is None else self.block.line(offset)
@@ -369,6 +382,12 @@ def _lex(block: _Block) -> _RawQuestion | None:
         before = source[position:opening]
         raw.stem = before + BLANK + after if after.strip(_WS) else before
         answers = source[opening + 1 : closing]
+        if _split_format(before, "moodle")[0] == "html" or "[html]" in answers:
+            protected = _protect_tags(answers)
+            if protected != answers:
+                first = next(index for index, (a, b) in enumerate(zip(answers, protected, strict=True)) if a != b)
+                raw.markers_in_tags = block.line(opening + 1 + first)
+            answers = protected
         separator = answers.rfind("####")
         if separator >= 0:
             raw.explanation = answers[separator + 4 :]
@@ -377,6 +396,19 @@ def _lex(block: _Block) -> _RawQuestion | None:
         raw.answers = answers.strip(_WS)
     raw.format = _split_format(raw.stem, "moodle")[0]
     return raw
+
+
+_META = re.compile(r"(competence|compétence|level|niveau)[ \t]*:(.*)", re.IGNORECASE)
+_COMPETENCE_CODE = re.compile(r"\d{1,3}(?:\.\d{1,3})?")
+# A tag on one line, without "->" (a matching arrow is never inside a tag).
+_HTML_TAG = re.compile(r"<[a-zA-Z][a-zA-Z0-9]*(?:[ \t](?:[^<>\n-]|-(?!>))*)?/?>")
+_IN_TAG = str.maketrans({char: _PLACEHOLDER[char] for char in "=~#"})
+
+
+def _protect_tags(source: str) -> str:
+    """HTML answers: "=", "~" and "#" inside a tag (<a href="…">, <span class=…>) are text, not answer markers or
+    feedback separators. Moodle itself would need them escaped (\\=), which hardly anyone does in an HTML link."""
+    return _HTML_TAG.sub(lambda match: match.group(0).translate(_IN_TAG), source)
 
 
 class _Unsupported(Exception):
@@ -389,11 +421,11 @@ class _Mapper:
 
     def __init__(self, raw: _RawQuestion):
         self.raw = raw
-        self.warnings: list[str] = []
+        self.warnings: list[tuple[int, str]] = []
 
-    def warn(self, message: str) -> None:
-        if message not in self.warnings:
-            self.warnings.append(message)
+    def warn(self, message: str, line: int | None = None) -> None:
+        if all(known != message for _line, known in self.warnings):
+            self.warnings.append((line or self.raw.line, message))
 
     def text(self, source: str, *, formatted: bool = True) -> str:
         """A plain-text field (option, answer, feedback, explanation) from its encoded source."""
@@ -471,7 +503,36 @@ class _Mapper:
             "level": None,
         }
         question.update(specific)
+        if raw.markers_in_tags:
+            self.warn(
+                line=raw.markers_in_tags,
+                message=f"Des «{NBSP}={NBSP}», «{NBSP}~{NBSP}» ou «{NBSP}#{NBSP}» placés dans des balises HTML "
+                f'(par exemple <a href="…">) ont été lus comme du texte. '
+                f"Moodle, lui, les prendrait pour des réponses{NBSP}: "
+                "si le fichier doit aussi servir dans Moodle, écrivez \\=, \\~ et \\# dans ces balises.",
+            )
         return question
+
+    def metadata(self, comments: list[tuple[int, str]]) -> dict:
+        """Competence and level from the question's `// competence: 4.2` and `// level: 2` comment lines."""
+        found = {}
+        for number, comment in comments:
+            match = _META.fullmatch(comment.strip(_WS))
+            if not match:
+                continue
+            key, value = match.group(1).casefold(), match.group(2).strip(_WS)
+            if key in ("competence", "compétence"):
+                if _COMPETENCE_CODE.fullmatch(value):
+                    found["competence"] = value
+                else:
+                    self.warn(f"Compétence {_quote(value)} ignorée{NBSP}: écrivez un code comme 4.2.", number)
+            else:
+                level = int(value) if value.isdigit() else 0
+                if 1 <= level <= 8:
+                    found["level"] = level
+                else:
+                    self.warn(f"Niveau {_quote(value)} ignoré{NBSP}: écrivez un nombre de 1 à 8.", number)
+        return found
 
     @staticmethod
     def _not_supported() -> str:
@@ -603,7 +664,7 @@ def parse(text: str) -> ParseResult:
     """Read GIFT text. Raises GiftSyntaxError on the first malformed question."""
     result = ParseResult()
     category = None
-    for first_line, lines in _blocks(text):
+    for first_line, lines, comments in _blocks(text):
         content = next((index for index, line in enumerate(lines) if line.strip(_WS)), None)
         if content is None:
             continue  # comments only
@@ -619,10 +680,14 @@ def parse(text: str) -> ParseResult:
         except _Unsupported as unsupported:
             result.unsupported.append(Issue(raw.line, raw.label, unsupported.message))
             continue
+        question.update(mapper.metadata(comments))
         if category:
             question["category"] = category
         result.questions.append(question)
-        result.warnings.extend(Issue(raw.line, raw.label, message) for message in mapper.warnings)
+        result.lines.append(raw.line)
+        issues = [Issue(line, raw.label, message) for line, message in mapper.warnings]
+        result.warnings.extend(issues)
+        result.question_warnings.append(issues)
     return result
 
 
@@ -638,7 +703,7 @@ def normalize(question: dict) -> dict:
         "name": _clean_line(question.get("name") or ""),
         "stem": _clean_html(question.get("stem") or ""),
         "explanation": clean_text(question.get("explanation") or ""),
-        "competence": question.get("competence"),
+        "competence": _clean_line(str(question.get("competence") or "")) or None,
         "level": question.get("level"),
     }
     if kind in (SINGLE, MULTIPLE):
@@ -778,6 +843,7 @@ def _write_question(question: dict) -> str:
         before, after = stem[: blanks[0]], stem[blanks[0] + len(BLANK) :]
     name = f"::{_escape(question['name'])}::" if question["name"] else ""
     explanation = "####" + text(question["explanation"]) if question["explanation"] else ""
+    meta = "".join(_meta_lines(question))
 
     kind = question["kind"]
     if kind == TRUE_FALSE:
@@ -785,7 +851,7 @@ def _write_question(question: dict) -> str:
         right = question["feedback_true"] if answer else question["feedback_false"]
         wrong = question["feedback_false"] if answer else question["feedback_true"]
         feedback = ("#" + text(wrong) if wrong else "#" if right else "") + ("#" + text(right) if right else "")
-        return f"{name}{before}{{{'TRUE' if answer else 'FALSE'}{feedback}{explanation}}}{after}"
+        return f"{meta}{name}{before}{{{'TRUE' if answer else 'FALSE'}{feedback}{explanation}}}{after}"
 
     lines = []
     if kind in (SINGLE, MULTIPLE):
@@ -800,7 +866,21 @@ def _write_question(question: dict) -> str:
     if explanation:
         lines.append(INDENT + explanation)
     body = "\n".join(lines)
-    return f"{name}{before}{{\n{body}\n}}{after}"
+    return f"{meta}{name}{before}{{\n{body}\n}}{after}"
+
+
+def _meta_lines(question: dict):
+    """Comment lines Moodle ignores and `parse` reads back: the competence code and the level."""
+    competence = _clean_line(str(question.get("competence") or ""))
+    if competence:
+        if not _COMPETENCE_CODE.fullmatch(competence):
+            raise _Skip(f"Code de compétence {_quote(competence)} invalide.")
+        yield f"// competence: {competence}\n"
+    level = question.get("level")
+    if level is not None:
+        if isinstance(level, bool) or not isinstance(level, int) or not 1 <= level <= 8:
+            raise _Skip("Le niveau doit être un nombre de 1 à 8.")
+        yield f"// level: {level}\n"
 
 
 def _label_of(question) -> str:

@@ -4,13 +4,16 @@ import re
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 
 from wagtail.models import Page
 
 from assessments import gift
 from assessments.blocks import question_to_block_data
+from assessments.enums import CompetenceLevel
 from assessments.models import Competence, QuizPage
+from assessments.questions import KIND_LABELS, MULTIPLE, SINGLE, TRUE_FALSE
 from cms.rich_text import clean_rich_text
 from cms.text import parse_int
 
@@ -28,6 +31,63 @@ class Preview:
     questions: list
     warnings: list = field(default_factory=list)
     unsupported: list = field(default_factory=list)
+    lines: list = field(default_factory=list)
+    question_warnings: list = field(default_factory=list)
+
+    def items(self):
+        """Each question as the trainer will find it in the quiz, with the warnings about its lines."""
+        titles = dict(Competence.objects.values_list("code", "title"))
+        count = len(self.questions)
+        lines = self.lines or [None] * count
+        warnings = self.question_warnings or [[]] * count
+        for question, line, issues in zip(self.questions, lines, warnings, strict=True):
+            yield _display(question, line, issues, titles)
+
+
+def _percent(weight):
+    value = f"{weight * 100:.2f}".rstrip("0").rstrip(".").replace(".", ",")
+    return f"{value}\u00a0%"
+
+
+def _display(question, line, warnings, titles):
+    kind = question["kind"]
+    code = competence_code(question)
+    level = question.get("level")
+    item = {
+        "line": line,
+        "kind": KIND_LABELS.get(kind, kind),
+        "name": question.get("name") or "",
+        "stem": mark_safe(clean_rich_text(question["stem"])),  # sanitised: the editor's features only
+        "explanation": question.get("explanation") or "",
+        "category": question.get("category") or "",
+        "competence": code or "",
+        "competence_title": titles.get(code, "") if code else "",
+        "competence_unknown": bool(code) and code not in titles,
+        "level": CompetenceLevel(level).label if level else f"{CompetenceLevel(1).label} (par défaut)",
+        "warnings": warnings,
+        "options": [],
+        "answers": question.get("answers", []),
+        "pairs": question.get("pairs", []),
+    }
+    if kind in (SINGLE, MULTIPLE):
+        best = max(question["options"], key=lambda option: option["weight"]) if kind == SINGLE else None
+        for option in question["options"]:
+            weight = option["weight"]
+            correct = option is best if kind == SINGLE else weight > 0
+            item["options"].append(
+                {
+                    "text": option["text"],
+                    "correct": correct,
+                    "weight": _percent(weight) if kind == MULTIPLE else "",
+                    "dropped_weight": _percent(weight) if kind == SINGLE and not correct and weight else "",
+                    "feedback": option.get("feedback") or "",
+                }
+            )
+    elif kind == TRUE_FALSE:
+        item["answer"] = "Vrai" if question["answer"] else "Faux"
+        item["feedback_true"] = question.get("feedback_true") or ""
+        item["feedback_false"] = question.get("feedback_false") or ""
+    return item
 
 
 def find_module(slug_or_id):
@@ -59,16 +119,22 @@ def preview(data: bytes, *, title=""):
         questions=result.questions,
         warnings=result.warnings,
         unsupported=result.unsupported,
+        lines=result.lines,
+        question_warnings=result.question_warnings,
     )
 
 
+def competence_code(question):
+    """The competence of an imported question: its `// competence:` line, else a code in its category."""
+    if question.get("competence"):
+        return question["competence"]
+    match = COMPETENCE_IN_CATEGORY.search(question.get("category") or "")
+    return match.group(1) if match else None
+
+
 def _competence_ids(questions):
-    codes = {}
-    for question in questions:
-        match = COMPETENCE_IN_CATEGORY.search(question.get("category") or "")
-        if match:
-            codes[id(question)] = match.group(1)
-    known = dict(Competence.objects.filter(code__in=set(codes.values())).values_list("code", "pk"))
+    codes = {id(question): competence_code(question) for question in questions}
+    known = dict(Competence.objects.filter(code__in={c for c in codes.values() if c}).values_list("code", "pk"))
     return {key: known.get(code) for key, code in codes.items()}
 
 
@@ -116,11 +182,22 @@ def find_quiz(slug_or_id):
 
 
 def export(quiz):
-    """GIFT text of the quiz's latest revision, and the questions GIFT cannot express."""
+    """GIFT text of the quiz's latest revision, and the questions GIFT cannot express. Each question with a
+    competence goes in a category named after it (« 4.2 Protéger les données personnelles »), which Moodle shows
+    as a question bank category and which a new import reads the code from; the exact code and the level travel
+    in `// competence:` and `// level:` comment lines."""
     latest = quiz.get_latest_revision_as_object()
     questions = []
+    titles = dict(Competence.objects.values_list("code", "title"))
     for block in latest.questions:
         question = block.value.to_question()
         question["name"] = question.get("name") or ""
+        code = question.get("competence")
+        if code:
+            question["category"] = f"{code} {titles.get(code, '')}".strip()
         questions.append(question)
     return gift.write(questions)
+
+
+def export_filename(quiz):
+    return f"{slugify(quiz.title) or 'quiz'}.gift"

@@ -753,8 +753,8 @@ def questions(draw):
         "name": draw(fragments()),
         "stem": draw(stems()),
         "explanation": draw(fragments()),
-        "competence": None,
-        "level": None,
+        "competence": draw(st.sampled_from([None, "4.2", "6.1", "12"])),
+        "level": draw(st.one_of(st.none(), st.integers(1, 8))),
     }
     if draw(st.booleans()):
         base["category"] = draw(filled())
