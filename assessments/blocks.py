@@ -1,15 +1,19 @@
 """Question blocks of a quiz. Each value turns into the plain question form of assessments.questions."""
 
+from decimal import Decimal
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
 from django.utils.html import strip_tags
 
 from wagtail import blocks
+from wagtail.blocks.list_block import ListBlockValidationError
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from assessments import questions as q
+from assessments import scoring
 from assessments.enums import CompetenceLevel
 from assessments.equipment import EquipmentQuestion, Gap
 from cms.blocks import ParagraphBlock, PrefetchingImageChooserBlock
@@ -79,12 +83,16 @@ class ChoiceOptionBlock(blocks.StructBlock):
 
 
 class WeightedOptionBlock(ChoiceOptionBlock):
-    weight = blocks.IntegerBlock(
+    weight = blocks.DecimalBlock(
         label="Poids en % (facultatif)",
         required=False,
         min_value=-100,
         max_value=100,
-        help_text="Vide : les bonnes réponses se partagent les points. Négatif : une erreur retire des points.",
+        max_digits=5,
+        decimal_places=2,
+        help_text="Bonne réponse : vide, les bonnes réponses se partagent les points ; sinon un poids positif, "
+        "100 % en tout. Mauvaise réponse : vide, elle retire autant qu'une bonne réponse rapporte ; sinon un "
+        "poids négatif.",
     )
 
 
@@ -128,20 +136,18 @@ class MultipleChoiceValue(QuestionStructValue):
 
     def to_question(self):
         options = list(self["options"])
-        right = sum(1 for option in options if option["correct"])
+        weights = scoring.multiple_weights(_weight_pairs(options))
         return {
             **self.base_question(),
             "options": [
-                {
-                    "text": option["text"],
-                    "weight": (option["weight"] / 100)
-                    if option.get("weight") is not None
-                    else ((1 / right) if option["correct"] and right else 0.0),
-                    "feedback": option["feedback"] or "",
-                }
-                for option in options
+                {"text": option["text"], "weight": weight, "feedback": option["feedback"] or ""}
+                for option, weight in zip(options, weights, strict=True)
             ],
         }
+
+
+def _weight_pairs(options):
+    return [(bool(option["correct"]), option.get("weight")) for option in options]
 
 
 class MultipleChoiceBlock(QuestionBlock):
@@ -151,14 +157,30 @@ class MultipleChoiceBlock(QuestionBlock):
         icon = "tick-inverse"
         label = "Choix multiple"
         template = "assessments/blocks/question_preview.html"
-        description = "Plusieurs bonnes réponses possibles ; des points pour chaque bonne réponse cochée."
+        description = (
+            "Plusieurs bonnes réponses possibles ; des points pour chaque bonne réponse cochée, moins pour chaque "
+            "mauvaise."
+        )
         value_class = MultipleChoiceValue
         group = "Questions"
 
     def clean(self, value):
         value = super().clean(value)
-        if not any(option["correct"] for option in value["options"]):
-            raise error("options", "Cochez au moins une bonne réponse.")
+        problems = scoring.check_multiple_weights(_weight_pairs(value["options"]))
+        if problems:
+            # Each message on the weight it is about; one about the whole list above the options.
+            option_errors = {
+                index: StructBlockValidationError(block_errors={"weight": ErrorList([ValidationError(message)])})
+                for index, message in problems.options.items()
+            }
+            raise StructBlockValidationError(
+                block_errors={
+                    "options": ListBlockValidationError(
+                        block_errors=option_errors,
+                        non_block_errors=ErrorList([ValidationError(problems.total)] if problems.total else []),
+                    )
+                }
+            )
         return value
 
 
@@ -210,6 +232,7 @@ class ShortAnswerValue(QuestionStructValue):
         return {
             **self.base_question(),
             "answers": [{"text": a["text"], "feedback": a["feedback"] or ""} for a in self["answers"]],
+            "typos": bool(self.get("typos", True)),
         }
 
 
@@ -218,7 +241,15 @@ class ShortAnswerBlock(QuestionBlock):
         AcceptedAnswerBlock(),
         label="Réponses acceptées",
         min_num=1,
-        help_text="Majuscules, accents et petites fautes de frappe sont tolérés.",
+        help_text="Majuscules, accents et espaces en trop ne comptent pas. Une réponse avec des chiffres "
+        "(« 2025 », « 33 700 ») doit être écrite exactement.",
+    )
+    typos = blocks.BooleanBlock(
+        label="Accepter les petites fautes de frappe",
+        required=False,
+        default=True,
+        help_text="Pour les mots : une lettre sur quatre peut être fausse (« amelli » pour « ameli »). Décochez "
+        "quand l'orthographe exacte compte. Jamais pour les nombres.",
     )
 
     class Meta:
@@ -334,14 +365,15 @@ def question_to_block_data(question, competence_id=None):
             for i, o in enumerate(question["options"])
         ]
     elif kind == q.MULTIPLE:
+        weights = _editor_weights([o["weight"] for o in question["options"]])
         base["options"] = [
             {
                 "text": strip_tags(o["text"]),
-                "correct": o["weight"] > 0,
-                "weight": round(o["weight"] * 100),
+                "correct": scoring.exact(o["weight"]) > 0,
+                "weight": weight,
                 "feedback": o.get("feedback", ""),
             }
-            for o in question["options"]
+            for o, weight in zip(question["options"], weights, strict=True)
         ]
     elif kind == q.TRUE_FALSE:
         base.update(
@@ -351,11 +383,40 @@ def question_to_block_data(question, competence_id=None):
         )
     elif kind == q.SHORT_ANSWER:
         base["answers"] = [{"text": a["text"], "feedback": a.get("feedback", "")} for a in question["answers"]]
+        base["typos"] = bool(question.get("typos", True))
     elif kind == q.MATCHING:
         base["pairs"] = [{"left": p["left"], "right": p["right"]} for p in question["pairs"]]
     elif kind == q.ORDERING:
         base["items"] = list(question["items"])
     return {"type": KIND_TO_BLOCK[kind], "value": base}
+
+
+def _editor_percent(weight):
+    """A weight (a fraction of 1) as the editor's percent: an int when whole, else a string with two decimals."""
+    value = (Decimal(weight.numerator * 100) / Decimal(weight.denominator)).quantize(Decimal("0.01"))
+    value = min(max(value, Decimal(-100)), Decimal(100))
+    return int(value) if value == value.to_integral_value() else str(value)
+
+
+def _editor_weights(weights):
+    """The editor's weights (percent or None) for exact multiple-choice weights, so that the block gives them back.
+
+    Equal right shares and default penalties are left empty; otherwise the last right option is left empty and
+    takes what the others leave, so the right options add up to exactly 100 % even for GIFT's 66.66667 %.
+    """
+    weights = [scoring.exact(weight) for weight in weights]
+    rights = [index for index, weight in enumerate(weights) if weight > 0]
+    equal = len({weights[index] for index in rights}) == 1 and sum(weights[index] for index in rights) == 1
+    penalty = scoring.default_penalty(len(rights))
+    result = []
+    for index, weight in enumerate(weights):
+        if weight > 0:
+            result.append(None if equal or index == rights[-1] else _editor_percent(weight))
+        elif weight == 0 or weight == penalty or _editor_percent(weight) == 0:
+            result.append(None)
+        else:
+            result.append(_editor_percent(weight))
+    return result
 
 
 # Diagnostic « Faire le point » -----------------------------------------------------------------------------------

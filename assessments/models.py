@@ -11,6 +11,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from assessments import scoring
 from assessments.blocks import EquipmentQuestionsBlock, QuestionsBlock
 from assessments.enums import MasteryRule
 from cms.blocks import LIMITED_RICH_TEXT_FEATURES
@@ -201,6 +202,7 @@ class QuizAttempt(models.Model):
     retry_of = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="retries")
     started_at = models.DateTimeField(auto_now_add=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
+    # Exact fractions are stored as floats; assessments.scoring.exact reads them back as the same fractions.
     score = models.FloatField(null=True, blank=True)
     passed = models.BooleanField(default=False)
     wrong_count = models.PositiveSmallIntegerField(default=0)
@@ -226,7 +228,8 @@ class QuizAttempt(models.Model):
 
     @property
     def percent(self):
-        return round(100 * (self.score or 0))
+        """The score as a whole percent: 100 only when every answer is fully right (see scoring.percent)."""
+        return scoring.percent(self.score or 0)
 
 
 class Answer(models.Model):

@@ -8,11 +8,17 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
 
 from assessments.questions import MATCHING, MULTIPLE, ORDERING, SHORT_ANSWER, SINGLE, TRUE_FALSE
 
-# Float sums of GIFT weights (3 × 0.3333333) should still count as fully right, as in Moodle.
-_TOLERANCE = 1e-6
+# Credits and scores are exact fractions. A float (a GIFT weight such as 0.3333333, a credit read back from a
+# FloatField) is taken as the simple fraction it stands for: within a millionth of one with a denominator of at
+# most 1000 (so 3 × 0.3333333 is exactly 1), else the closest with a denominator of at most a million.
+_SNAP_DENOMINATOR = 1000
+_SNAP_DISTANCE = Fraction(1, 10**6)
+_MAX_DENOMINATOR = 10**6
 
 MASTERY_RULES = ("none", "all", "m_of_n")
 
@@ -23,11 +29,145 @@ class InvalidResponse(ValueError):
 
 @dataclass(frozen=True)
 class Result:
-    credit: float
+    credit: Fraction  # exact, in [0, 1]; 1 means fully right
     correct: bool
     answered: bool
     feedback: list[str]
     right_answer: str
+
+
+# Exact numbers ---------------------------------------------------------------------------------------------------
+
+
+def exact(value) -> Fraction:
+    """The exact fraction a weight, a credit or a score stands for (see _SNAP_DENOMINATOR)."""
+    if isinstance(value, bool):
+        raise TypeError("A weight or a credit is a number, not a bool.")
+    if isinstance(value, Fraction | int | Decimal):
+        return Fraction(value)
+    if not math.isfinite(value):
+        raise ValueError("A weight or a credit must be a finite number.")
+    raw = Fraction(value)
+    simple = raw.limit_denominator(_SNAP_DENOMINATOR)
+    return simple if abs(simple - raw) <= _SNAP_DISTANCE else raw.limit_denominator(_MAX_DENOMINATOR)
+
+
+def percent(value) -> int:
+    """A credit or a score as a whole percent for display: 100 only when fully right, 0 only when nothing is.
+
+    Rounded half up in between, but never to 100 or 0: 99.6 % shows 99 %, 0.4 % shows 1 %.
+    """
+    value = exact(value)
+    if value >= 1:
+        return 100
+    if value <= 0:
+        return 0
+    return min(max(math.floor(value * 100 + Fraction(1, 2)), 1), 99)
+
+
+# Multiple-choice weights, as a trainer sets them ------------------------------------------------------------------
+#
+# Each option is marked right or not and may carry a weight in percent (a Decimal, None when left empty):
+# * a right option brings a positive share; right options left empty share equally what the others leave, so all
+#   empty is an equal split and the right options always add up to exactly 100 %;
+# * a wrong option takes points away: its own negative weight, or when left empty as much as one right answer
+#   brings when the points are split equally (1 / number of right options). Ticking every option therefore never
+#   scores 100 % when a wrong one exists, and ticking a wrong one never raises the score.
+
+
+@dataclass(frozen=True)
+class WeightProblems:
+    """What the editor says about multiple-choice weights: per option index, and about the options as a whole."""
+
+    options: dict[int, str]
+    total: str = ""
+
+    def __bool__(self):
+        return bool(self.options or self.total)
+
+
+def _format_percent(value: Fraction) -> str:
+    text = f"{float(value):.2f}".rstrip("0").rstrip(".").replace(".", ",")
+    return f"{text} %"
+
+
+def check_multiple_weights(options: list[tuple[bool, Decimal | None]]) -> WeightProblems:
+    """The problems of (right, weight in percent or None) pairs; empty when the weights can be used."""
+    problems: dict[int, str] = {}
+    for index, (right, weight) in enumerate(options):
+        if weight is None:
+            continue
+        if not -100 <= weight <= 100:
+            problems[index] = "Le poids doit être compris entre -100 et 100."
+        elif right and weight <= 0:
+            problems[index] = "Une bonne réponse rapporte des points : mettez un poids positif ou laissez vide."
+        elif not right and weight > 0:
+            problems[index] = (
+                "Cette réponse n'est pas cochée comme bonne : elle ne peut pas rapporter de points. Mettez un poids "
+                "négatif (une pénalité) ou laissez vide, ou cochez « Bonne réponse »."
+            )
+        elif not right and weight == 0:
+            problems[index] = (
+                "Une mauvaise réponse retire des points, sinon tout cocher donnerait 100 % : mettez un poids négatif "
+                "ou laissez vide (elle retire alors autant qu'une bonne réponse rapporte)."
+            )
+    if problems:
+        return WeightProblems(problems)
+    rights = [weight for right, weight in options if right]
+    if not rights:
+        return WeightProblems({}, "Cochez au moins une bonne réponse.")
+    given = sum((exact(weight) for weight in rights if weight is not None), Fraction(0))
+    empty = sum(1 for weight in rights if weight is None)
+    if empty and given >= 100:
+        return WeightProblems(
+            {},
+            f"Les poids des bonnes réponses font déjà {_format_percent(given)} : il ne reste rien pour les bonnes "
+            "réponses sans poids. Baissez les poids ou laissez-les tous vides pour partager les points.",
+        )
+    if not empty and given != 100:
+        return WeightProblems(
+            {},
+            f"Les poids des bonnes réponses font {_format_percent(given)} : il faut 100 % en tout. Laissez-les "
+            "vides pour partager les points à parts égales.",
+        )
+    return WeightProblems({})
+
+
+def multiple_weights(options: list[tuple[bool, Decimal | None]]) -> list[Fraction]:
+    """Exact weights (fractions of 1) of (right, weight in percent or None) pairs.
+
+    For weights check_multiple_weights accepts, exactly the rules above. Weights saved before the editor checked
+    them are read the closest sensible way, never refused (a page or an old attempt must still show): a right
+    option's weight of 0 or less counts as empty, right weights that do not make 100 % are scaled to 100 % (33 %
+    three times is a third each), and a wrong option without a negative weight costs the default penalty.
+    """
+    weights = [None if weight is None else exact(weight) / 100 for _right, weight in options]
+    rights = [index for index, (right, _weight) in enumerate(options) if right]
+    for index in rights:
+        if weights[index] is not None and weights[index] <= 0:
+            weights[index] = None
+    given = sum((weights[index] for index in rights if weights[index] is not None), Fraction(0))
+    empty = [index for index in rights if weights[index] is None]
+    if empty and given >= 1:  # nothing left for the empty ones: an equal split of all right options
+        given, empty = Fraction(0), rights
+        for index in rights:
+            weights[index] = None
+    penalty = default_penalty(len(rights))
+    result = []
+    for index, (right, _weight) in enumerate(options):
+        weight = weights[index]
+        if not right:
+            result.append(max(weight, Fraction(-1)) if weight is not None and weight < 0 else penalty)
+        elif weight is None:
+            result.append((1 - given) / len(empty))
+        else:
+            result.append(weight if empty else weight / given)  # scaled to 100 % when all are given
+    return result
+
+
+def default_penalty(right_count: int) -> Fraction:
+    """What a wrong option without a weight of its own takes away: one equal share of the right answers."""
+    return -Fraction(1, max(right_count, 1))
 
 
 # Text helpers ---------------------------------------------------------------------------------------------------
@@ -69,6 +209,15 @@ def _allowed_typos(accepted: str) -> int:
     return math.floor(len(accepted) * 0.25)
 
 
+def is_number_answer(text: str) -> bool:
+    """An accepted answer with a digit in it (« 2025 », « 33 700 », « 17Cyber »): matched exactly, never fuzzily."""
+    return any(char.isdigit() for char in text)
+
+
+def _without_spaces(text: str) -> str:
+    return "".join(text.split())
+
+
 # Response checks --------------------------------------------------------------------------------------------------
 
 
@@ -90,13 +239,8 @@ def _check_list(response) -> list:
     return list(response)
 
 
-def _clamp(credit: float) -> float:
-    credit = min(max(credit, 0.0), 1.0)
-    if credit > 1 - _TOLERANCE:
-        return 1.0
-    if credit < _TOLERANCE:
-        return 0.0
-    return credit
+def _clamp(credit) -> Fraction:
+    return min(max(exact(credit), Fraction(0)), Fraction(1))
 
 
 def _texts(texts) -> list[str]:
@@ -109,13 +253,21 @@ def _texts(texts) -> list[str]:
 def _score_single(question, response):
     options = question["options"]
     option = options[_check_index(response, len(options))]
-    return option["weight"], True, _texts([option.get("feedback", "")])
+    return exact(option["weight"]), True, _texts([option.get("feedback", "")])
+
+
+def _multiple_option_weights(options) -> list[Fraction]:
+    # A wrong option weighing 0 (GIFT's bare « ~ ») costs the default penalty, as an empty weight does in the editor.
+    weights = [exact(option["weight"]) for option in options]
+    rights = sum(1 for weight in weights if weight > 0)
+    return [weight if weight else default_penalty(rights) for weight in weights]
 
 
 def _score_multiple(question, response):
     options = question["options"]
     chosen = sorted({_check_index(value, len(options)) for value in _check_list(response)})
-    credit = sum(options[index]["weight"] for index in chosen)
+    weights = _multiple_option_weights(options)
+    credit = sum((weights[index] for index in chosen), Fraction(0))
     return credit, bool(chosen), _texts(options[index].get("feedback", "") for index in chosen)
 
 
@@ -123,7 +275,20 @@ def _score_true_false(question, response):
     if not isinstance(response, bool):
         raise InvalidResponse("Réponse invalide : vrai ou faux est attendu.")
     feedback = question.get("feedback_true", "") if response else question.get("feedback_false", "")
-    return float(response == question["answer"]), True, _texts([feedback])
+    return Fraction(response == question["answer"]), True, _texts([feedback])
+
+
+def _matches(given: str, accepted: str, *, typos: bool) -> int | None:
+    """The number of typos between a normalised response and a normalised accepted answer, None when too far."""
+    if is_number_answer(accepted):
+        return 0 if _without_spaces(given) == _without_spaces(accepted) else None
+    if not typos:
+        return 0 if given == accepted else None
+    allowed = _allowed_typos(accepted)
+    if abs(len(accepted) - len(given)) > allowed:
+        return None  # too far apart anyway; also spares the table for very long inputs
+    distance = levenshtein(given, accepted)
+    return distance if distance <= allowed else None
 
 
 def _score_short_answer(question, response):
@@ -131,19 +296,16 @@ def _score_short_answer(question, response):
         raise InvalidResponse("Réponse invalide : un texte est attendu.")
     given = normalize_answer(response)
     if not given:
-        return 0.0, False, []
+        return Fraction(0), False, []
+    typos = question.get("typos", True)
     best = None  # (distance, answer) of the closest accepted answer within its typo allowance
     for answer in question["answers"]:
-        accepted = normalize_answer(plain_text(answer["text"]))
-        allowed = _allowed_typos(accepted)
-        if abs(len(accepted) - len(given)) > allowed:
-            continue  # too far apart anyway; also spares the table for very long inputs
-        distance = levenshtein(given, accepted)
-        if distance <= allowed and (best is None or distance < best[0]):
+        distance = _matches(given, normalize_answer(plain_text(answer["text"])), typos=typos)
+        if distance is not None and (best is None or distance < best[0]):
             best = (distance, answer)
     if best is None:
-        return 0.0, True, []
-    return 1.0, True, _texts([best[1].get("feedback", "")])
+        return Fraction(0), True, []
+    return Fraction(1), True, _texts([best[1].get("feedback", "")])
 
 
 def _score_matching(question, response):
@@ -154,7 +316,7 @@ def _score_matching(question, response):
     choices = [None if choice is None else _check_index(choice, count) for choice in choices]
     answered = any(choice is not None for choice in choices)
     right = sum(choice == index for index, choice in enumerate(choices))
-    return (right / count if count else 0.0), answered, []
+    return Fraction(right, count) if count else Fraction(0), answered, []
 
 
 def _score_ordering(question, response):
@@ -163,7 +325,7 @@ def _score_ordering(question, response):
     if not all(_is_int(index) for index in order) or sorted(order) != list(range(count)):
         raise InvalidResponse("Réponse invalide : chaque étape doit être placée une seule fois.")
     right = sum(index == position for position, index in enumerate(order))
-    return (right / count if count else 0.0), bool(count), []
+    return Fraction(right, count) if count else Fraction(0), bool(count), []
 
 
 _SCORERS = {
@@ -191,11 +353,14 @@ def right_answer(question: dict) -> str:
     """A short plain-French statement of the right answer."""
     kind = question["kind"]
     if kind == SINGLE:
-        best = max((option["weight"] for option in question["options"]), default=0)
-        texts = [plain_text(option["text"]) for option in question["options"] if best > 0 and option["weight"] == best]
+        weights = [exact(option["weight"]) for option in question["options"]]
+        best = max(weights, default=0)
+        options = zip(question["options"], weights, strict=True)
+        texts = [plain_text(option["text"]) for option, weight in options if best > 0 and weight == best]
         return _the_answer(texts, joiner=" ou ", several="Les bonnes réponses possibles")
     if kind == MULTIPLE:
-        return _the_answer([plain_text(option["text"]) for option in question["options"] if option["weight"] > 0])
+        rights = [option for option in question["options"] if exact(option["weight"]) > 0]
+        return _the_answer([plain_text(option["text"]) for option in rights])
     if kind == TRUE_FALSE:
         return "Vrai" if question["answer"] else "Faux"
     if kind == SHORT_ANSWER:
@@ -216,20 +381,20 @@ def score(question: dict, response) -> Result:
     """Score one response to one question. Raises InvalidResponse when the response cannot belong to it."""
     statement = right_answer(question)  # also rejects unknown kinds
     if response is None:
-        return Result(credit=0.0, correct=False, answered=False, feedback=[], right_answer=statement)
+        return Result(credit=Fraction(0), correct=False, answered=False, feedback=[], right_answer=statement)
     credit, answered, feedback = _SCORERS[question["kind"]](question, response)
     credit = _clamp(credit)
-    return Result(credit=credit, correct=credit == 1.0, answered=answered, feedback=feedback, right_answer=statement)
+    return Result(credit=credit, correct=credit == 1, answered=answered, feedback=feedback, right_answer=statement)
 
 
-def quiz_score(credits: list[float]) -> float:
-    """Mean credit of a quiz, in [0, 1]."""
-    return _clamp(sum(credits) / len(credits)) if credits else 0.0
+def quiz_score(credits: list) -> Fraction:
+    """Mean credit of a quiz, exact, in [0, 1] (credits may be fractions or the floats stored for them)."""
+    return _clamp(sum((exact(credit) for credit in credits), Fraction(0)) / len(credits)) if credits else Fraction(0)
 
 
-def passed(*, credits: list[float], pass_mark: float, mastery_rule: str, mastery_count: int | None) -> bool:
+def passed(*, credits: list, pass_mark, mastery_rule: str, mastery_count: int | None) -> bool:
     """Score at least the pass mark (a fraction) and the mastery rule ("none", "all" or "m_of_n") holds."""
-    fully_right = sum(credit > 1 - _TOLERANCE for credit in credits)
+    fully_right = sum(exact(credit) >= 1 for credit in credits)
     if mastery_rule == "none":
         mastery = True
     elif mastery_rule == "all":
@@ -240,14 +405,14 @@ def passed(*, credits: list[float], pass_mark: float, mastery_rule: str, mastery
         mastery = fully_right >= mastery_count
     else:
         raise ValueError(f"Unknown mastery rule: {mastery_rule!r}")
-    # A score equal to the pass mark passes, even when float sums land a hair below it.
-    return mastery and quiz_score(credits) >= pass_mark - _TOLERANCE
+    # Exact: a score equal to the pass mark passes (7 right out of 10 is 70 %, not a hair below).
+    return mastery and quiz_score(credits) >= exact(pass_mark)
 
 
-def by_competence(results: list[tuple[str | None, float]]) -> dict[str, float]:
+def by_competence(results: list[tuple[str | None, object]]) -> dict[str, Fraction]:
     """Mean credit per competence code, in order of first appearance; questions without a competence are left out."""
-    totals: dict[str, list[float]] = {}
+    totals: dict[str, list[Fraction]] = {}
     for competence, credit in results:
         if competence:
-            totals.setdefault(competence, []).append(credit)
-    return {competence: sum(credits) / len(credits) for competence, credits in totals.items()}
+            totals.setdefault(competence, []).append(exact(credit))
+    return {competence: sum(credits, Fraction(0)) / len(credits) for competence, credits in totals.items()}

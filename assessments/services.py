@@ -2,6 +2,7 @@
 
 import random
 import uuid
+from fractions import Fraction
 
 from django.db import IntegrityError, connection, transaction
 from django.db.models import F
@@ -171,17 +172,18 @@ def submit_attempt(*, attempt, quiz, responses):
         if not _lock(attempt).is_submitted:
             _write_answers(attempt, responses, results)
             credits_by_id = dict(Answer.objects.filter(attempt=attempt).values_list("question_id", "credit"))
-            credits = [credits_by_id.get(qid, 0.0) for qid, _value, _question in questions]
+            # Stored floats read back as the exact fractions they were (scoring.exact).
+            credits = [scoring.exact(credits_by_id.get(qid, 0)) for qid, _value, _question in questions]
             score = scoring.quiz_score(credits)
             passed = scoring.passed(
                 credits=credits,
-                pass_mark=quiz.pass_mark / 100,
+                pass_mark=Fraction(quiz.pass_mark, 100),
                 mastery_rule=quiz.mastery_rule,
                 mastery_count=quiz.mastery_count,
             )
             wrong = sum(1 for credit in credits if credit < 1)
             updated = QuizAttempt.objects.filter(pk=attempt.pk, submitted_at__isnull=True).update(
-                submitted_at=timezone.now(), score=score, passed=passed, wrong_count=wrong
+                submitted_at=timezone.now(), score=float(score), passed=passed, wrong_count=wrong
             )
             if not updated:  # cannot happen under the lock; never keep answers another submission did not score
                 transaction.set_rollback(True)
@@ -224,7 +226,7 @@ def score_trial(quiz, data):
         "score": scoring.quiz_score(credits),
         "passed": scoring.passed(
             credits=credits,
-            pass_mark=quiz.pass_mark / 100,
+            pass_mark=Fraction(quiz.pass_mark, 100),
             mastery_rule=quiz.mastery_rule,
             mastery_count=quiz.mastery_count,
         ),

@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.template.response import TemplateResponse
 
 from assessments import responses as answer_fields
-from assessments import services
+from assessments import scoring, services
 from assessments.models import Competence, QuizAttempt
 from assessments.scoring import InvalidResponse
 from cms.text import parse_int
@@ -89,7 +89,7 @@ def question_context(qid, value, question, *, order, saved):
 def competence_rows(means):
     titles = dict(Competence.objects.filter(code__in=list(means)).values_list("code", "title"))
     return [
-        {"code": code, "title": titles.get(code, ""), "percent": round(100 * mean)} for code, mean in means.items()
+        {"code": code, "title": titles.get(code, ""), "percent": scoring.percent(mean)} for code, mean in means.items()
     ]
 
 
@@ -228,7 +228,7 @@ def trial(request, quiz):
         return bad_request(request, str(error))
     context = {
         "page": quiz,
-        "score_percent": round(100 * report["score"]),
+        "score_percent": scoring.percent(report["score"]),
         "passed": report["passed"],
         "rows": report["rows"],
         "competences": competence_rows(report["competences"]),
