@@ -1,5 +1,7 @@
 """Builders of plain questions (assessments.questions) for the demo content."""
 
+from fractions import Fraction
+
 
 def single(stem, options, right, competence, explanation="", feedback=None):
     feedback = feedback or {}
@@ -17,7 +19,9 @@ def single(stem, options, right, competence, explanation="", feedback=None):
 
 
 def multiple(stem, options, rights, competence, explanation="", penalty=0):
-    share = 1 / len(rights)
+    # Exact shares (a third, not 0.33), so that every right option ticked is exactly 100 %. A penalty of 0 leaves
+    # the default one: a wrong option ticked takes away one share (assessments.scoring.multiple_weights).
+    share = Fraction(1, len(rights))
     return {
         "kind": "multiple",
         "stem": f"<p>{stem}</p>",
