@@ -23,11 +23,20 @@ def glossary(request):
     return TemplateResponse(request, "cms/glossary.html", {"letters": letters, "term_count": len(terms)})
 
 
+def visible_pages():
+    """Live pages that a visitor can reach: not under an unpublished page (a module not published hides its
+    tutorials and quizzes, learning.ModulePage.route). Unpublished pages with children are few: one filter each."""
+    pages = Page.objects.live().public()
+    for path in Page.objects.filter(live=False, numchild__gt=0, depth__gt=1).values_list("path", flat=True):
+        pages = pages.exclude(path__startswith=path)
+    return pages
+
+
 def search(request):
     query = UNSEARCHABLE.sub(" ", request.GET.get("q") or "").strip()[:MAX_QUERY_LENGTH]
     pages, terms = None, []
     if query:
-        results = Page.objects.live().public().specific().search(query, operator="or")
+        results = visible_pages().specific().search(query, operator="or")
         pages = Paginator(results, SEARCH_PAGE_SIZE).get_page(request.GET.get("page") or 1)
         terms = list(GlossaryTerm.objects.search(query, operator="or")[:5])
     query_without_page = request.GET.copy()

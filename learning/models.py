@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Q
+from django.http import Http404
 from django.utils.functional import cached_property
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -128,6 +129,18 @@ class ModulePage(ViewRestrictionShortcutMixin, TypedChildRoutingMixin, Page):
 
     class Meta:
         verbose_name = "module"
+
+    def route(self, request, path_components):
+        """A module's tutorials and quizzes answer only while the module itself is published: under an unpublished
+        module they would be live pages missing from the catalogue and search, with a breadcrumb leading to a 404.
+        They stay published and show again as soon as the module is."""
+        if path_components and not self.live:
+            raise Http404("Ce module n'est pas publié.")
+        return super().route(request, path_components)
+
+    def live_learning_children(self):
+        """Its published tutorials and quizzes, in order, whether the module itself is published or not."""
+        return self.get_children().live().specific().order_by("path")
 
     @property
     def objective_list(self):

@@ -15,7 +15,16 @@ from cms.models import routed_ancestors
 from cms.text import parse_int
 from learning.enums import ProgressStatus
 from learning.models import Assignment, ModulePage, ModuleProgress, PageProgress, TutorialPage
-from learning.progress import first_step_not_done, module_rollup, tutorial_fraction, tutorial_status
+from learning.progress import (
+    first_step_not_done,
+    module_rollup,
+    new_steps,
+    reader_effect,
+    step_changes,
+    tutorial_fraction,
+    tutorial_percent,
+    tutorial_status,
+)
 
 SESSION_KEY = "pasapas_progress"
 PAGE_LINK_FIELDS = ("id", "title", "path", "url_path", "depth", "live")
@@ -26,9 +35,12 @@ class UnknownStep(Exception):
 
 
 def page_fraction(page, done_step_ids, status):
+    """A learning page's share done, for the roll-up: a page finished once counts whole, whatever was added since."""
+    if status == ProgressStatus.COMPLETED:
+        return 1.0
     if isinstance(page, TutorialPage):
         return tutorial_fraction(page.step_ids, done_step_ids)
-    return 1.0 if status == ProgressStatus.COMPLETED else 0.0
+    return 0.0
 
 
 # Writes ---------------------------------------------------------------------------------------------------------
@@ -51,11 +63,12 @@ def _apply_steps(progress, tutorial, step_ids):
 
 
 def _apply_status(progress, tutorial):
-    progress.status = tutorial_status(tutorial.step_ids, progress.done_step_ids)
+    """The status from the current steps; a completion already earned (completed_at) is kept, with its date."""
+    progress.status = tutorial_status(
+        tutorial.step_ids, progress.done_step_ids, completed_before=progress.completed_at is not None
+    )
     if progress.status == ProgressStatus.COMPLETED:
         progress.completed_at = progress.completed_at or timezone.now()
-    else:
-        progress.completed_at = None
 
 
 @transaction.atomic
@@ -87,17 +100,20 @@ def refresh_module_progress(*, user, module):
         return None
     items = list(module.learning_pages())
     rows = {row.page_id: row for row in PageProgress.objects.filter(user=user, page_id__in=[i.pk for i in items])}
+    existing = ModuleProgress.objects.filter(user=user, module_id=module.pk).first()
     rollup = module_rollup(
         (
-            item,
-            page_fraction(
-                item, getattr(rows.get(item.pk), "done_step_ids", []), getattr(rows.get(item.pk), "status", "")
-            ),
-        )
-        for item in items
+            (
+                item,
+                page_fraction(
+                    item, getattr(rows.get(item.pk), "done_step_ids", []), getattr(rows.get(item.pk), "status", "")
+                ),
+            )
+            for item in items
+        ),
+        completed_before=bool(existing and existing.completed_at),
     )
     last_activity = max((row.updated_at for row in rows.values()), default=None)
-    existing = ModuleProgress.objects.filter(user=user, module_id=module.pk).first()
     completed_at = None
     if rollup.status == ProgressStatus.COMPLETED:
         completed_at = (existing and existing.completed_at) or timezone.now()
@@ -115,6 +131,41 @@ def refresh_module_progress(*, user, module):
         },
     )
     return module_progress
+
+
+def edit_impact(*, tutorial, new_step_ids):
+    """Who an edit of a live tutorial's steps touches, and how, before it is published (for the editor's warning).
+
+    Compares the live steps with new_step_ids over every person who started the tutorial. Returns None when the
+    steps are the same (text changes touch no one's progress).
+    """
+    live = TutorialPage.objects.filter(pk=tutorial.pk).live().first()
+    if live is None:
+        return None
+    old_ids = live.step_ids
+    changes = step_changes(old_ids, new_step_ids)
+    if not changes.any:
+        return None
+    effects = [
+        reader_effect(old_ids, new_step_ids, done, completed=status == ProgressStatus.COMPLETED)
+        for done, status in PageProgress.objects.filter(page_id=tutorial.pk)
+        .exclude(status=ProgressStatus.NOT_STARTED)
+        .values_list("done_step_ids", "status")
+    ]
+    in_progress = [effect for effect in effects if not effect.completed]
+    example = next((effect for effect in in_progress if effect.change != "same"), None)
+    return {
+        "changes": changes,
+        "readers": len(effects),
+        "completed": sum(1 for effect in effects if effect.completed),
+        "in_progress": len(in_progress),
+        "down": sum(1 for effect in in_progress if effect.change == "down"),
+        "up": sum(1 for effect in in_progress if effect.change == "up"),
+        "same": sum(1 for effect in in_progress if effect.change == "same"),
+        "finishing": sum(1 for effect in in_progress if effect.percent_after == 100),
+        "resume_moves": sum(1 for effect in in_progress if effect.resume_moves),
+        "example": example,
+    }
 
 
 def refresh_after_edit(tutorial):
@@ -185,9 +236,10 @@ def _done_by_page(request, pages):
 
 
 def steps_done(request, tutorial):
-    """The tutorial's steps the person looking has done (database or session), sorted: what keys its kept HTML."""
-    done_ids, _status = _done_by_page(request, [tutorial]).get(tutorial.pk, ([], ""))
-    return sorted(set(done_ids) & set(tutorial.step_ids))
+    """The tutorial's steps the person looking has done (database or session), sorted, and whether they finished
+    it: what keys its kept HTML (someone who finished sees the steps added since as new)."""
+    done_ids, status = _done_by_page(request, [tutorial]).get(tutorial.pk, ([], ""))
+    return [*sorted(set(done_ids) & set(tutorial.step_ids)), status == ProgressStatus.COMPLETED]
 
 
 def module_view_progress(request, module, items):
@@ -215,23 +267,30 @@ def module_view_progress(request, module, items):
     }
 
 
-def step_summary(step_ids, done_ids):
-    """What the page and the « J'ai fait cette étape » answer say about progress, from the steps done."""
+def step_summary(step_ids, done_ids, *, completed=False):
+    """What the page and the « J'ai fait cette étape » answer say about progress, from the steps done.
+
+    completed: the person finished the tutorial before (it stays finished; the steps added since are new).
+    """
     done = set(done_ids)
     next_step_id = first_step_not_done(step_ids, done)
     return {
         "step_count": len(step_ids),
         "done_count": len(done & set(step_ids)),
-        "percent": int(round(100 * tutorial_fraction(step_ids, done))),
+        "percent": tutorial_percent(step_ids, done, completed_before=completed),
         "next_step_number": step_ids.index(next_step_id) + 1 if next_step_id else None,
-        "tutorial_completed": bool(step_ids) and next_step_id is None,
+        "tutorial_completed": completed or (bool(step_ids) and next_step_id is None),
+        "new_step_ids": new_steps(step_ids, done, completed=completed),
     }
 
 
-def tutorial_view_context(request, tutorial, *, done_ids=None):
-    if done_ids is None:
-        done_ids, _status = _done_by_page(request, [tutorial]).get(tutorial.pk, ([], ""))
+def tutorial_view_context(request, tutorial, *, done_ids=None, completed=None):
+    if done_ids is None or completed is None:
+        done_ids, status = _done_by_page(request, [tutorial]).get(tutorial.pk, ([], ""))
+        completed = status == ProgressStatus.COMPLETED
     done = set(done_ids)
+    summary = step_summary(tutorial.step_ids, done, completed=completed)
+    new = set(summary["new_step_ids"])
     ancestors = routed_ancestors(tutorial, request)
     base_url = tutorial.get_url(request)
     steps = [
@@ -239,13 +298,14 @@ def tutorial_view_context(request, tutorial, *, done_ids=None):
             "number": number,
             "block": block,
             "done": block.id in done,
+            "new": block.id in new,
             "anchor": f"etape-{number}",
             "done_url": base_url + tutorial.reverse_subpage("mark_step_done", args=[block.id]),
         }
         for number, block in enumerate((b for b in tutorial.steps if b.block_type == "step"), start=1)
     ]
     return {
-        **step_summary(tutorial.step_ids, done),
+        **summary,
         "steps": steps,
         "glossary": Linker(current_matcher()),
         "siblings": _siblings(tutorial),
@@ -262,7 +322,7 @@ def tutorial_content(request, tutorial):
     cms.page_cache's versions, so a publication, a glossary change or a new deployment's CSS show at once; the CSRF
     token is each visitor's own. Previews are never kept.
     """
-    done = steps_done(request, tutorial)
+    *done, completed = steps_done(request, tutorial)
     preview = getattr(request, "is_preview", False)
     if not preview:
         key = "learning:tutorial:" + page_cache.digest(
@@ -271,12 +331,13 @@ def tutorial_content(request, tutorial):
             tutorial.live_revision_id,
             tutorial.last_published_at,
             request.user.is_authenticated,
+            completed,
             *done,
         )
         html, stamp = page_cache.fetch(key)
         if html is not None:
             return mark_safe(page_cache.with_csrf_token(request, html))
-    context = tutorial_view_context(request, tutorial, done_ids=done)
+    context = tutorial_view_context(request, tutorial, done_ids=done, completed=completed)
     context.update({"page": tutorial, "request": request, "user": request.user, "csrf_token": page_cache.CSRF_MARKER})
     html = render_to_string("learning/_tutorial_content.html", context)
     if not preview:
@@ -361,7 +422,9 @@ def path_overview(user):
     it appears with the finished modules once done. Six queries, whatever the number of modules.
     """
     module_rows = list(
-        ModuleProgress.objects.filter(user=user).select_related("module", "next_page").order_by("-last_activity_at")
+        ModuleProgress.objects.filter(user=user, module__live=True)  # an unpublished module hides its pages
+        .select_related("module", "next_page")
+        .order_by("-last_activity_at")
     )
     last_activity = max((row.last_activity_at for row in module_rows if row.last_activity_at), default=None)
     rows = [row for row in module_rows if row.status != ProgressStatus.NOT_STARTED]
@@ -379,13 +442,15 @@ def path_overview(user):
         .order_by("-updated_at", "-pk")
     ):
         module_id = modules_by_path.get(progress.page.path[: -Page.steplen])
+        if module_id is None:
+            continue  # its module is not published: the page is not shown
         activity.append((progress.page_id, module_id, progress.status == ProgressStatus.COMPLETED))
         done_by_page[progress.page_id] = progress.done_step_ids
         pages_by_id.setdefault(progress.page_id, progress.page)
 
     assignments = list(
         Assignment.objects.active()
-        .filter(resident=user)
+        .filter(resident=user, module__live=True)
         .select_related("module", "structure")
         .order_by(F("due_date").asc(nulls_last=True), "created_at")
     )
@@ -474,3 +539,105 @@ def diagnostic_comparison(user):
             for code in codes
         ],
     }
+
+
+# What the editor tells trainers (learning.wagtail_hooks) ---------------------------------------------------------
+
+
+def _people(count):
+    return f"{count} personne{'s' if count > 1 else ''}"
+
+
+def _steps(count, verb):
+    return f"{count} étape{'s' if count > 1 else ''} {verb}{'s' if count > 1 else ''}"
+
+
+def _plural(count, one, many):
+    return one if count == 1 else many
+
+
+def impact_message(impact):
+    """The editor's warning, in plain French, for an edit_impact: what changes and what it does to whom."""
+    changes = impact["changes"]
+    parts = []
+    if changes.added:
+        parts.append(_steps(len(changes.added), "ajoutée"))
+    if changes.removed:
+        parts.append(_steps(len(changes.removed), "retirée"))
+    if changes.reordered:
+        parts.append("l'ordre des étapes change")
+    readers = impact["readers"]
+    if not readers:
+        return f"Étapes modifiées ({', '.join(parts)}). Personne n'a encore commencé ce tutoriel."
+    sentences = [
+        f"Étapes modifiées ({', '.join(parts)}) : cela touche {_people(readers)} qui "
+        f"{_plural(readers, 'a', 'ont')} commencé ce tutoriel."
+    ]
+    completed = impact["completed"]
+    if completed:
+        sentences.append(
+            f"{_people(completed)} {_plural(completed, 'l’a', 'l’ont')} terminé : "
+            f"{_plural(completed, 'elle garde', 'elles gardent')} « Terminé » et sa date"
+            + (", et les nouvelles étapes sont signalées comme nouvelles." if changes.added else ".")
+        )
+    in_progress = impact["in_progress"]
+    if in_progress:
+        text = (
+            f"{_people(in_progress)} {_plural(in_progress, 'est', 'sont')} en cours : "
+            "les étapes déjà faites restent comptées"
+        )
+        if impact["finishing"]:
+            text += f" ; {impact['finishing']} {_plural(impact['finishing'], 'aura', 'auront')} fini le tutoriel"
+        if impact["down"]:
+            text += f" ; l'avancement baisse pour {impact['down']}, car il reste plus d'étapes à faire"
+        if impact["up"]:
+            text += f" ; il monte pour {impact['up']}"
+        example = impact["example"]
+        if example is not None:
+            text += f" (par exemple de {example.percent_before} % à {example.percent_after} %)"
+        sentences.append(text + ".")
+        moves = impact["resume_moves"]
+        if moves:
+            sentences.append(
+                f"Pour {_people(moves)}, « Reprendre » mènera à une autre étape : la première pas encore faite."
+            )
+    return " ".join(sentences)
+
+
+def module_not_published_warning(page):
+    """For a tutorial or quiz of an unpublished module: it will show only once the module is published."""
+    parent = page.get_parent()
+    if parent is None or not isinstance(parent.specific, ModulePage) or parent.live:
+        return None
+    kind = "ce quiz" if page.specific_class.__name__ == "QuizPage" else "ce tutoriel"
+    return f"Le module « {parent.title} » n'est pas publié : {kind} ne sera visible qu'une fois le module publié."
+
+
+def module_live_children_warning(module, *, unpublishing=False):
+    """For a module with published tutorials or quizzes: they show only while the module is published."""
+    children = list(module.live_learning_children()) if isinstance(module, ModulePage) else []
+    if not children:
+        return None
+    count = len(children)
+    titles = ", ".join(f"« {child.title} »" for child in children[:5]) + (" …" if count > 5 else "")
+    one = count == 1
+    if unpublishing:
+        pages = "1 page publiée" if one else f"{count} pages publiées"
+        return (
+            f"Ce module contient {pages} ({titles}). Une fois le module dépublié, "
+            f"{'elle ne sera' if one else 'elles ne seront'} plus visible{'' if one else 's'}, ni dans le catalogue "
+            "ni par son adresse ; les progrès des personnes sont gardés. "
+            f"{'Elle réapparaîtra' if one else 'Elles réapparaîtront'} quand le module sera publié de nouveau, sauf "
+            f"si vous {'la' if one else 'les'} dépubliez aussi."
+        )
+    if module.live:
+        return None
+    if one:
+        return (
+            f"Ce module n'est pas publié : sa page publiée ({titles}) n'est pas visible. Elle le sera dès que le "
+            "module sera publié."
+        )
+    return (
+        f"Ce module n'est pas publié : ses {count} pages publiées ({titles}) ne sont pas visibles. Elles le seront "
+        "dès que le module sera publié."
+    )

@@ -15,6 +15,7 @@ from accounts.services import link_resident, unlink_resident
 from cms.glossary import Linker, current_matcher
 from learning import services
 from learning.agent_forms import JoinStructureForm
+from learning.enums import ProgressStatus
 from learning.workshops import next_session_for
 
 
@@ -22,15 +23,17 @@ def mark_step_done(request, tutorial, step_id):
     """POST « J'ai fait cette étape ». Works without JavaScript (redirect) and with it (JSON). Idempotent."""
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
+    completed = False
     try:
         if request.user.is_authenticated:
-            done_ids = services.record_step(user=request.user, tutorial=tutorial, step_id=step_id).done_step_ids
+            progress = services.record_step(user=request.user, tutorial=tutorial, step_id=step_id)
+            done_ids, completed = progress.done_step_ids, progress.status == ProgressStatus.COMPLETED
         else:
             services.record_step_in_session(session=request.session, tutorial=tutorial, step_id=step_id)
             done_ids = services.session_done_steps(request.session, tutorial.pk)
     except services.UnknownStep:
         raise Http404("Cette étape n'existe pas.") from None
-    context = services.step_summary(tutorial.step_ids, done_ids)
+    context = services.step_summary(tutorial.step_ids, done_ids, completed=completed)
     if request.headers.get("Accept", "").startswith("application/json"):
         return JsonResponse(
             {

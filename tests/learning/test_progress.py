@@ -2,9 +2,9 @@ from learning.enums import ProgressStatus
 from learning.progress import first_step_not_done, module_rollup, tutorial_fraction, tutorial_status
 
 
-def test_tutorial_fraction_counts_only_current_steps():
+def test_tutorial_fraction_keeps_steps_done_and_counts_new_ones_to_do():
     assert tutorial_fraction(["a", "b", "c", "d"], ["a", "b"]) == 0.5
-    assert tutorial_fraction(["a", "c"], ["a", "b"]) == 0.5  # "b" was removed by an edit
+    assert tutorial_fraction(["a", "c"], ["a", "b"]) == 2 / 3  # "b" was removed by an edit: done, it still counts
     assert tutorial_fraction(["a", "b", "new"], ["a", "b"]) == 2 / 3  # a new step is not done
     assert tutorial_fraction([], ["a"]) == 0.0
 
