@@ -365,7 +365,7 @@ def question_to_block_data(question, competence_id=None):
             for i, o in enumerate(question["options"])
         ]
     elif kind == q.MULTIPLE:
-        weights = _editor_weights([o["weight"] for o in question["options"]])
+        weights = editor_weights([o["weight"] for o in question["options"]])
         base["options"] = [
             {
                 "text": strip_tags(o["text"]),
@@ -398,7 +398,7 @@ def _editor_percent(weight):
     return int(value) if value == value.to_integral_value() else str(value)
 
 
-def _editor_weights(weights):
+def editor_weights(weights):
     """The editor's weights (percent or None) for exact multiple-choice weights, so that the block gives them back.
 
     Equal right shares and default penalties are left empty; otherwise the last right option is left empty and

@@ -74,3 +74,22 @@ def test_the_results_page_shows_100_percent(client, module, resident):
     page = client.get(quiz.url + quiz.reverse_subpage("results", args=[attempt.pk])).content.decode()
     assert "100 % de bonnes réponses" in page
     assert "99 %" not in page
+
+
+def test_weights_saved_before_the_checks_are_rewritten_so_the_editor_accepts_them(module):
+    import importlib
+
+    from django.apps import apps
+
+    from assessments.blocks import MultipleChoiceBlock
+
+    migration = importlib.import_module("assessments.migrations.0008_fix_saved_multiple_choice_weights")
+    quiz = QuizPageFactory(parent=module, questions=[thirds_question("q-1", (33, 33, 33))])
+    quiz.save_revision()
+    migration.fix_weights(apps, None)
+    quiz.refresh_from_db()
+    for source in (quiz, quiz.latest_revision.as_object()):
+        block = source.questions[0]
+        assert [option["weight"] for option in block.value["options"]] == [None, None, None, None]
+        MultipleChoiceBlock().clean(block.value)  # no error any more
+        assert [o["weight"] for o in block.value.to_question()["options"]] == [Fraction(1, 3)] * 3 + [Fraction(-1, 3)]
