@@ -225,11 +225,21 @@ COMPETENCES = {
             ),
             2,
         ),
-        level(true_false("Le cadenas à côté de l'adresse veut dire que la connexion est chiffrée.", True, "0.3"), 2),
+        # Chrome stopped showing the padlock in 2023 (https://blog.chromium.org/2023/05/an-update-on-lock-icon.html);
+        # a fake site has a secure connection too: what tells the real site is its address.
+        level(
+            single(
+                "Vous allez taper votre mot de passe ameli. Que vérifiez-vous d'abord ?",
+                ["Que l'adresse est bien ameli.fr", "Qu'il y a un cadenas à côté de l'adresse", "Que le logo est là"],
+                0,
+                "0.3",
+            ),
+            2,
+        ),
         level(
             single(
                 "Pour revenir à la page précédente, vous cliquez sur…",
-                ["la flèche vers la gauche", "la croix", "le cadenas"],
+                ["la flèche vers la gauche", "la croix", "l'étoile"],
                 0,
                 "0.3",
             ),

@@ -18,7 +18,8 @@ def single(stem, options, right, competence, explanation="", feedback=None):
     }
 
 
-def multiple(stem, options, rights, competence, explanation="", penalty=0):
+def multiple(stem, options, rights, competence, explanation="", penalty=0, feedback=None):
+    feedback = feedback or {}
     # Exact shares (a third, not 0.33), so that every right option ticked is exactly 100 %. A penalty of 0 leaves
     # the default one: a wrong option ticked takes away one share (assessments.scoring.multiple_weights).
     share = Fraction(1, len(rights))
@@ -29,13 +30,13 @@ def multiple(stem, options, rights, competence, explanation="", penalty=0):
         "competence": competence,
         "level": 1,
         "options": [
-            {"text": text, "weight": share if i in rights else -penalty, "feedback": ""}
+            {"text": text, "weight": share if i in rights else -penalty, "feedback": feedback.get(i, "")}
             for i, text in enumerate(options)
         ],
     }
 
 
-def true_false(stem, answer, competence, explanation=""):
+def true_false(stem, answer, competence, explanation="", feedback_true="", feedback_false=""):
     return {
         "kind": "true_false",
         "stem": f"<p>{stem}</p>",
@@ -43,19 +44,20 @@ def true_false(stem, answer, competence, explanation=""):
         "competence": competence,
         "level": 1,
         "answer": answer,
-        "feedback_true": "",
-        "feedback_false": "",
+        "feedback_true": feedback_true,
+        "feedback_false": feedback_false,
     }
 
 
-def short(stem, answers, competence, explanation=""):
+def short(stem, answers, competence, explanation="", feedback=""):
+    """`feedback` is shown for every accepted answer."""
     return {
         "kind": "short_answer",
         "stem": f"<p>{stem}</p>",
         "explanation": explanation,
         "competence": competence,
         "level": 1,
-        "answers": [{"text": text, "feedback": ""} for text in answers],
+        "answers": [{"text": text, "feedback": feedback} for text in answers],
     }
 
 

@@ -17,7 +17,7 @@ from learning.demo_content.build import (
 MODULE = {
     "slug": "acceder-a-internet",
     "title": "Accéder à internet",
-    "summary": "Pas d'ordinateur ou pas de connexion ? Connectez votre smartphone au wifi et trouvez près de chez "
+    "summary": "Pas d'ordinateur ou pas de connexion ? Connectez votre smartphone au wifi. Trouvez près de chez "
     "vous un lieu gratuit pour utiliser un ordinateur et être aidé.",
     "objectives": [
         "Connecter son smartphone à un réseau wifi",
@@ -44,7 +44,7 @@ MODULE = {
             "duration_minutes": 10,
             "checklist": [
                 equipment("Votre smartphone, chargé"),
-                document("Le nom du réseau wifi et sa clé : sur l'étiquette de la box, ou demandez à l'accueil"),
+                document("Le nom du réseau wifi et sa clé, écrits sur l'étiquette de la box ou donnés par l'accueil"),
             ],
             "steps": [
                 step(
@@ -56,7 +56,7 @@ MODULE = {
                     callouts=[
                         tip(
                             "Plus rapide",
-                            "Sur beaucoup de téléphones, glissez du haut de l'écran vers le bas, puis faites un "
+                            "Sur beaucoup de téléphones, glissez du haut de l'écran vers le bas. Puis faites un "
                             "appui long sur le symbole du wifi.",
                         )
                     ],
@@ -65,7 +65,7 @@ MODULE = {
                     "Activer le wifi",
                     p(
                         "Touchez <b>Wi-Fi</b>. Il est parfois rangé dans « Connexions » ou « Réseau et internet ».",
-                        "Touchez l'interrupteur pour l'activer : il devient coloré.",
+                        "Touchez l'interrupteur pour l'activer. Il devient coloré.",
                     ),
                     image="wifi.svg",
                     alt="Le réglage Wi-Fi d'un téléphone, activé. La liste montre trois réseaux ; le réseau "
@@ -79,7 +79,11 @@ MODULE = {
                     ),
                     quiz=check(
                         "Où trouver le nom et la clé du wifi de votre box ?",
-                        ["Sur ma carte Vitale", Right("Sur l'étiquette de la box"), "Dans mes SMS"],
+                        [
+                            "Sur la facture de mon téléphone portable",
+                            Right("Sur l'étiquette de la box"),
+                            "Dans mes SMS",
+                        ],
                         "L'étiquette de la box donne le nom du réseau et sa clé. On peut aussi les trouver dans "
                         "l'espace client de votre fournisseur internet.",
                     ),
@@ -102,7 +106,7 @@ MODULE = {
                 step(
                     "Vérifier la connexion",
                     p(
-                        "Le symbole du wifi, en forme d'éventail, apparaît en haut de l'écran : vous êtes connecté.",
+                        "Le symbole du wifi, en forme d'éventail, apparaît en haut de l'écran. Vous êtes connecté.",
                         "Le téléphone retient ce réseau. La prochaine fois, il se connectera tout seul.",
                     ),
                 ),
@@ -120,13 +124,17 @@ MODULE = {
                         ),
                         warning(
                             "Vos démarches importantes",
-                            "Pour la banque, les impôts ou la CAF, préférez le wifi de la maison ou le réseau "
-                            "mobile de votre forfait (4G ou 5G).",
+                            "Pour la banque, les impôts ou la CAF, préférez le wifi de la maison. Vous pouvez "
+                            "aussi utiliser le réseau mobile de votre forfait (4G ou 5G).",
                         ),
                     ],
                     quiz=check(
                         "Le wifi gratuit de la gare vous demande votre carte bancaire. Que faites-vous ?",
-                        ["Je donne ma carte, c'est normal", Right("Je ferme la page et je n'écris rien")],
+                        [
+                            "Je donne ma carte, c'est normal",
+                            "Je donne seulement le numéro, sans le code au dos",
+                            Right("Je ferme la page et je n'écris rien"),
+                        ],
                         "Un accès gratuit n'a pas besoin de votre carte. C'est sans doute un piège.",
                     ),
                 ),
@@ -141,15 +149,15 @@ MODULE = {
             "checklist": [
                 document("Une pièce d'identité"),
                 document("Les courriers et papiers de votre démarche"),
-                account("Vos identifiants, si vous avez déjà un compte : gardez-les pour vous"),
+                account("Vos identifiants, si vous avez déjà un compte (gardez-les pour vous)"),
             ],
             "steps": [
                 step(
                     "Savoir où aller",
                     p("Plusieurs lieux vous accueillent :")
                     + ul(
-                        "les espaces <b>France Services</b> : des agents vous aident pour vos démarches (CAF, "
-                        "Assurance Maladie, France Travail, impôts, carte d'identité…) ;",
+                        "les espaces <b>France Services</b>, où des agents vous aident pour la CAF, l'Assurance "
+                        "Maladie, les impôts… ;",
                         "les <b>conseillers numériques</b>, dans des mairies, médiathèques, centres sociaux ou "
                         "associations ;",
                         "les médiathèques, qui prêtent souvent des ordinateurs.",
@@ -182,7 +190,7 @@ MODULE = {
                     p(
                         "Rassemblez les papiers de votre démarche : courriers reçus, pièce d'identité, carte "
                         "Vitale, numéro d'allocataire…",
-                        "Écrivez votre question sur une feuille : vous n'oublierez rien.",
+                        "Écrivez votre question sur une feuille. Ainsi, vous n'oublierez rien.",
                     ),
                 ),
                 step(
@@ -194,9 +202,9 @@ MODULE = {
                     callouts=[
                         tip(
                             "Aidants Connect",
-                            "Si un professionnel doit faire une démarche à votre place, il peut utiliser Aidants "
-                            "Connect : vous signez une autorisation (un mandat), sans lui donner votre mot de "
-                            "passe.",
+                            "Un professionnel doit faire une démarche à votre place ? Il peut utiliser Aidants "
+                            "Connect. Vous signez une autorisation, appelée mandat. Vous ne lui donnez pas votre "
+                            "mot de passe.",
                         ),
                         scam(
                             "Une aide payante pour une démarche gratuite",
@@ -206,7 +214,11 @@ MODULE = {
                     ],
                     quiz=check(
                         "Une personne vous aide à remplir votre dossier. Qui tape votre mot de passe ?",
-                        [Right("Moi, et la personne regarde ailleurs"), "La personne qui m'aide, je le lui dis"],
+                        [
+                            Right("Moi, et la personne regarde ailleurs"),
+                            "La personne qui m'aide, je le lui dis",
+                            "Je l'écris sur une feuille et je la donne à la personne",
+                        ],
                         "Votre mot de passe est secret, même pour quelqu'un qui vous aide.",
                     ),
                 ),
@@ -215,7 +227,7 @@ MODULE = {
                     p(
                         "Demandez à faire la démarche <i>avec</i> la personne, pas qu'elle la fasse <i>pour</i> "
                         "vous. Notez les étapes.",
-                        "Revenez aux ateliers : c'est en pratiquant qu'on apprend.",
+                        "Revenez aux ateliers. C'est en pratiquant qu'on apprend.",
                     ),
                 ),
             ],

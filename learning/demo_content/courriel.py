@@ -17,8 +17,8 @@ from learning.demo_content.build import (
 MODULE = {
     "slug": "le-courriel",
     "title": "Le courriel",
-    "summary": "Avoir votre propre adresse électronique, lire et envoyer des messages, joindre un document : la "
-    "base de presque toutes les démarches en ligne.",
+    "summary": "Créez votre adresse électronique, lisez et envoyez des messages, joignez un document. Presque "
+    "toutes les démarches en ligne en ont besoin.",
     "objectives": [
         "Créer sa propre adresse électronique",
         "Lire ses messages, répondre et écrire un nouveau message",
@@ -83,8 +83,8 @@ MODULE = {
                         "Elle est déjà prise ? Ajoutez un chiffre, par exemple votre code postal.",
                     ),
                     image="creer-adresse.svg",
-                    alt="Un formulaire « Créer un compte » : les cases Prénom (Marie) et Nom (Durand), puis, en "
-                    "jaune, la case Adresse souhaitée où est écrit marie.durand76, suivi de @exemple.fr. En bas, "
+                    alt="Un formulaire « Créer un compte ». On voit les cases Prénom (Marie) et Nom (Durand). En "
+                    "jaune, la case Adresse souhaitée contient marie.durand76@exemple.fr. En bas, "
                     "le bouton Suivant.",
                     callouts=[
                         tip(
@@ -95,8 +95,13 @@ MODULE = {
                     ],
                     quiz=check(
                         "Quelle adresse est la plus pratique pour vos démarches ?",
-                        ["loulou.lamalice2000@exemple.fr", Right("marie.durand76@exemple.fr")],
-                        "Une adresse avec votre prénom et votre nom est facile à dicter et fait sérieux.",
+                        [
+                            "loulou.lamalice2000@exemple.fr",
+                            "marie.durand.caf.mdp1234@exemple.fr",
+                            Right("marie.durand76@exemple.fr"),
+                        ],
+                        "Une adresse avec votre prénom et votre nom est facile à dicter et fait sérieux. N'y "
+                        "mettez jamais de mot de passe.",
                     ),
                 ),
                 step(
@@ -117,8 +122,8 @@ MODULE = {
                 step(
                     "Vérifier avec votre téléphone",
                     p(
-                        "Donnez votre numéro de téléphone portable. Le site envoie un code par SMS : tapez-le "
-                        "sur le site.",
+                        "Donnez votre numéro de téléphone portable. Le site envoie un code par SMS. Tapez-le sur "
+                        "le site.",
                         "Ce numéro vous servira aussi si vous oubliez votre mot de passe.",
                     ),
                     quiz=check(
@@ -126,6 +131,7 @@ MODULE = {
                         [
                             Right("Je le tape moi-même sur le site"),
                             "Je le donne à la personne qui m'appelle pour m'aider",
+                            "Je le transfère par SMS à un proche pour qu'il le garde",
                         ],
                         "Le code sert seulement sur le site. Quelqu'un qui vous le demande au téléphone essaie "
                         "de vous voler votre compte.",
@@ -171,8 +177,9 @@ MODULE = {
                         "Cliquez sur un message pour le lire.",
                     ),
                     image="boite-reception.svg",
-                    alt="Une messagerie : la boîte de réception avec trois messages. Ceux de la CAF et de la mairie "
-                    "sont en gras, avec un point bleu : pas encore lus. En bas, le bouton Écrire, pour un "
+                    alt="Une messagerie avec la boîte de réception et trois messages. Ceux de la CAF et de la "
+                    "mairie sont en gras, avec un point bleu. Ils ne sont pas encore lus. En bas, le bouton "
+                    "Écrire, pour un "
                     "nouveau message.",
                     quiz=check(
                         "Un message est écrit en gras. Qu'est-ce que cela veut dire ?",
@@ -190,8 +197,8 @@ MODULE = {
                     callouts=[
                         scam(
                             "Méfiez-vous des messages trop pressants",
-                            "Un message qui demande de l'argent, un code ou votre carte bancaire est suspect, même "
-                            "s'il porte le nom de la CAF ou d'ameli. Ne cliquez pas sur ses liens.",
+                            "Un message demande de l'argent, un code ou votre carte bancaire ? Il est suspect, "
+                            "même s'il porte le nom de la CAF. Ne cliquez pas sur ses liens.",
                         )
                     ],
                 ),
@@ -231,8 +238,12 @@ MODULE = {
                     ),
                     quiz=check(
                         "Comment savoir si votre message est bien parti ?",
-                        [Right("Il est dans le dossier « Envoyés »"), "Il est dans le dossier « Brouillons »"],
-                        "Un message dans « Brouillons » n'est pas parti : ouvrez-le et cliquez sur Envoyer.",
+                        [
+                            Right("Il est dans le dossier « Envoyés »"),
+                            "Il est dans le dossier « Brouillons »",
+                            "Il est encore affiché à l'écran",
+                        ],
+                        "Un message dans « Brouillons » n'est pas parti. Ouvrez-le et cliquez sur Envoyer.",
                     ),
                 ),
             ],
@@ -240,8 +251,8 @@ MODULE = {
         {
             "slug": "joindre-un-document",
             "title": "Joindre un document à un message",
-            "intro": "Un justificatif, une attestation, une photo : apprenez à les envoyer avec votre message, en "
-            "pièce jointe.",
+            "intro": "Apprenez à envoyer un justificatif, une attestation ou une photo avec votre message. On dit "
+            "« en pièce jointe ».",
             "duration_minutes": 20,
             "checklist": [
                 account("Votre adresse électronique et son mot de passe"),
@@ -251,16 +262,16 @@ MODULE = {
                 step(
                     "Préparer le document",
                     p(
-                        "Le document doit être sur votre appareil : un fichier téléchargé (souvent dans le "
-                        "dossier « Téléchargements ») ou une photo.",
+                        "Le document doit être sur votre appareil. C'est un fichier téléchargé ou une photo. Les "
+                        "fichiers téléchargés vont souvent dans le dossier « Téléchargements ».",
                         "Pour un papier, prenez-le en photo à plat, en entier, avec une bonne lumière. Ou passez-le "
                         "au scanner.",
                     ),
                     callouts=[
                         tip(
                             "Scanner avec le téléphone",
-                            "Beaucoup de téléphones savent « scanner » un papier avec l'appareil photo : le "
-                            "document est redressé et plus lisible qu'une simple photo.",
+                            "Beaucoup de téléphones savent « scanner » un papier avec l'appareil photo. Le "
+                            "document est alors redressé et plus lisible qu'une simple photo.",
                         )
                     ],
                 ),
@@ -319,12 +330,16 @@ MODULE = {
                         scam(
                             "Une pièce jointe inattendue",
                             "Une « facture impayée » ou un « avis » que vous n'attendiez pas, envoyé par un "
-                            "inconnu, peut contenir un virus. Ne l'ouvrez pas : supprimez le message.",
+                            "inconnu, peut contenir un virus. Ne l'ouvrez pas et supprimez le message.",
                         )
                     ],
                     quiz=check(
                         "Un inconnu vous envoie une « facture impayée » en pièce jointe. Que faites-vous ?",
-                        ["Je l'ouvre pour voir", Right("Je ne l'ouvre pas et je supprime le message")],
+                        [
+                            "Je l'ouvre pour voir",
+                            "Je réponds pour demander qui l'envoie",
+                            Right("Je ne l'ouvre pas et je supprime le message"),
+                        ],
                         "Les pièces jointes piégées sont une arnaque courante. Dans le doute, n'ouvrez pas.",
                     ),
                 ),

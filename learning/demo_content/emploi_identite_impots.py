@@ -1,4 +1,9 @@
-"""Module « Emploi, identité, impôts, courrier »: France Travail, ANTS pre-application, La Poste, impots.gouv."""
+"""Module « Emploi, identité, impôts, courrier »: France Travail, France Titres, La Poste, impots.gouv.
+
+The agency for identity papers was renamed France Titres in 2024 (formerly ANTS, Agence nationale des titres
+sécurisés); its site is still https://ants.gouv.fr, checked for this text. The slugs « ants » stay: re-seeding and
+statistics find the operator and the procedure by them.
+"""
 
 from learning.demo_content.build import (
     Right,
@@ -83,13 +88,14 @@ MODULE = {
                     p(
                         "Identifiez-vous avec FranceConnect, ou créez un identifiant et un mot de passe France "
                         "Travail.",
-                        "Notez votre identifiant France Travail : il vous servira chaque mois.",
+                        "Notez votre identifiant France Travail. Il vous servira chaque mois.",
                     ),
                     quiz=check(
                         "Que faut-il noter pour revenir sur votre espace France Travail ?",
                         [
                             Right("Mon identifiant France Travail (et garder mon mot de passe secret)"),
                             "Seulement le nom de mon conseiller",
+                            "Mon numéro de sécurité sociale, qui suffit pour entrer",
                         ],
                         "L'identifiant et le mot de passe vous permettent de vous actualiser et de lire vos messages.",
                     ),
@@ -138,16 +144,16 @@ MODULE = {
                     callouts=[
                         scam(
                             "Les fausses offres d'emploi",
-                            "Une offre qui demande de l'argent, vos coordonnées bancaires ou la copie de vos "
-                            "papiers avant tout entretien est une arnaque.",
+                            "Une offre demande de l'argent, vos coordonnées bancaires ou vos papiers avant tout "
+                            "entretien ? C'est une arnaque.",
                         )
                     ],
                 ),
                 step(
                     "S'actualiser chaque mois",
                     p(
-                        "Chaque mois, vous devez vous actualiser : dire si vous avez travaillé et si vous cherchez "
-                        "toujours un emploi.",
+                        "Chaque mois, vous devez vous actualiser. Vous dites si vous avez travaillé et si vous "
+                        "cherchez toujours un emploi.",
                         "Faites-le à la période indiquée, même si rien n'a changé.",
                     ),
                     callouts=[
@@ -158,7 +164,11 @@ MODULE = {
                     ],
                     quiz=check(
                         "Vous n'avez pas travaillé ce mois-ci. Devez-vous vous actualiser ?",
-                        ["Non, seulement si j'ai travaillé", Right("Oui, chaque mois, même sans changement")],
+                        [
+                            "Non, seulement si j'ai travaillé",
+                            "Non, mon conseiller le fait pour moi",
+                            Right("Oui, chaque mois, même sans changement"),
+                        ],
                         "L'actualisation dit à France Travail que vous cherchez toujours un emploi.",
                     ),
                 ),
@@ -167,11 +177,11 @@ MODULE = {
         {
             "slug": "pre-demande-carte-identite",
             "title": "Faire une pré-demande de carte d'identité",
-            "intro": "Pour une carte d'identité, vous remplissez d'abord une pré-demande en ligne, puis vous allez "
-            "en mairie. Sur le site officiel, la pré-demande est gratuite.",
+            "intro": "Pour une carte d'identité, vous remplissez d'abord une pré-demande en ligne. Puis vous "
+            "allez en mairie. Sur le site officiel de France Titres, la pré-demande est gratuite.",
             "duration_minutes": 25,
             "checklist": [
-                account("Un compte FranceConnect, ou votre adresse électronique pour créer un compte ANTS"),
+                account("Un compte FranceConnect, ou votre adresse électronique pour créer un compte France Titres"),
                 document("Votre ancienne carte d'identité ou votre passeport, si vous en avez un"),
                 document("Un justificatif de domicile de moins d'un an"),
                 document("Les noms, prénoms, dates et lieux de naissance de vos parents"),
@@ -181,13 +191,16 @@ MODULE = {
                 step(
                     "Aller sur le site officiel",
                     p(
-                        "Tapez <b>ants.gouv.fr</b> dans la barre d'adresse. C'est le site officiel pour la "
-                        "pré-demande."
+                        "Tapez <b>ants.gouv.fr</b> dans la barre d'adresse. C'est le site officiel de France "
+                        "Titres, l'ancienne ANTS.",
+                        "Il sert pour la pré-demande.",
                     ),
                     callouts=[
                         scam(
-                            "La pré-demande ANTS est gratuite : méfiez-vous des sites payants",
-                            "Des sites imitent l'ANTS et font payer la pré-demande. Sur ants.gouv.fr, elle ne "
+                            # https://ants.gouv.fr, https://www.service-public.fr (« Carte d'identité »): the
+                            # pre-application is free.
+                            "La pré-demande est gratuite, méfiez-vous des sites payants",
+                            "Des sites imitent France Titres et font payer la pré-demande. Sur ants.gouv.fr, elle ne "
                             "coûte rien. Vérifiez que l'adresse finit bien par .gouv.fr.",
                         )
                     ],
@@ -200,7 +213,8 @@ MODULE = {
                 step(
                     "Vous connecter",
                     p(
-                        "Connectez-vous avec FranceConnect, ou créez un compte ANTS avec votre adresse électronique.",
+                        "Connectez-vous avec FranceConnect, ou créez un compte France Titres avec votre adresse "
+                        "électronique.",
                     ),
                 ),
                 step(
@@ -211,7 +225,9 @@ MODULE = {
                     ),
                     callouts=[
                         warning(
-                            "Perte ou vol : timbre fiscal",
+                            # https://www.service-public.fr (« Carte d'identité »): a 25 € stamp for a lost or
+                            # stolen card.
+                            "En cas de perte ou de vol, un timbre fiscal",
                             "En cas de perte ou de vol, un timbre fiscal de 25 € est demandé. Achetez-le sur "
                             "timbres.impots.gouv.fr ou chez un buraliste. Une première carte, ou un renouvellement "
                             "avec l'ancienne carte, sont gratuits.",
@@ -237,7 +253,11 @@ MODULE = {
                     "A1B2C3D4E5. En dessous, un QR code à montrer à la mairie. À droite, la mention Gratuit.",
                     quiz=check(
                         "Que devez-vous apporter à la mairie ?",
-                        [Right("Le numéro de pré-demande ou le QR code"), "Mon mot de passe ANTS"],
+                        [
+                            Right("Le numéro de pré-demande ou le QR code"),
+                            "Mon mot de passe France Titres",
+                            "Rien, la mairie a déjà mon dossier",
+                        ],
                         "L'agent de la mairie retrouve votre pré-demande avec son numéro ou son QR code. Votre "
                         "mot de passe reste secret.",
                     ),
@@ -246,7 +266,7 @@ MODULE = {
                     "Prendre rendez-vous en mairie",
                     p(
                         "Prenez rendez-vous dans une mairie équipée pour les cartes d'identité.",
-                        "Ce n'est pas forcément celle de votre commune : vous pouvez choisir une autre mairie "
+                        "Ce n'est pas forcément celle de votre commune. Vous pouvez choisir une autre mairie "
                         "équipée, ailleurs en France.",
                     ),
                     callouts=[tip("Prenez rendez-vous tôt", "Les délais peuvent être longs, surtout avant l'été.")],
@@ -280,13 +300,18 @@ MODULE = {
                     "Trouver le numéro de suivi",
                     p(
                         "Le numéro de suivi est une suite de chiffres et de lettres.",
-                        "Il est dans le courriel de confirmation d'envoi, sur le reçu du bureau de poste, ou sur "
-                        "l'avis de passage laissé dans votre boîte aux lettres.",
+                        "Vous le trouvez dans le courriel d'envoi ou sur le reçu du bureau de poste.",
+                        "Il est aussi sur l'avis de passage laissé dans votre boîte aux lettres.",
                     ),
                     quiz=check(
                         "Où trouver le numéro de suivi ?",
-                        ["Sur ma carte Vitale", Right("Dans le courriel d'envoi ou sur l'avis de passage")],
-                        "Le vendeur ou l'expéditeur vous le donne au moment de l'envoi.",
+                        [
+                            "Sur l'étiquette du colis, que je n'ai pas encore",
+                            "Dans un SMS qui me demande de payer des frais",
+                            Right("Dans le courriel d'envoi ou sur l'avis de passage"),
+                        ],
+                        "Le vendeur ou l'expéditeur vous le donne au moment de l'envoi. Un SMS qui demande des "
+                        "frais est souvent une arnaque.",
                     ),
                 ),
                 step(
@@ -352,7 +377,7 @@ MODULE = {
             "slug": "declarer-ses-revenus-impots",
             "title": "Déclarer ses revenus sur impots.gouv",
             "intro": "Chaque printemps, on déclare ses revenus de l'année passée. Même sans impôt à payer, c'est "
-            "utile : l'avis d'impôt sert pour beaucoup d'aides.",
+            "utile. L'avis d'impôt sert pour beaucoup d'aides.",
             "duration_minutes": 30,
             "checklist": [
                 document("Votre dernier avis d'impôt, pour le numéro fiscal"),
@@ -364,7 +389,7 @@ MODULE = {
                     "Connaître la période",
                     p(
                         "La déclaration en ligne ouvre au printemps, en général en avril.",
-                        "La date limite dépend de votre département : elle est indiquée sur impots.gouv.fr.",
+                        "La date limite dépend de votre département. Elle est indiquée sur impots.gouv.fr.",
                     ),
                     callouts=[
                         tip(
@@ -383,7 +408,7 @@ MODULE = {
                     callouts=[
                         scam(
                             "Le faux remboursement d'impôt",
-                            "« Vous avez droit à un remboursement, donnez votre carte bancaire » : c'est une "
+                            "« Vous avez droit à un remboursement, donnez votre carte bancaire » ? C'est une "
                             "arnaque. Les impôts remboursent sur votre compte bancaire déjà connu, sans demander "
                             "votre numéro de carte.",
                         )
@@ -395,8 +420,8 @@ MODULE = {
                         "Tapez votre numéro fiscal (13 chiffres) et votre mot de passe. Ou utilisez FranceConnect.",
                     ),
                     image="avis-impot.svg",
-                    alt="La première page d'un avis d'impôt. En haut à gauche, en jaune : le numéro fiscal, à 13 "
-                    "chiffres, et le numéro d'accès en ligne. Plus bas, en jaune : le revenu fiscal de référence.",
+                    alt="La première page d'un avis d'impôt. En haut à gauche, en jaune, le numéro fiscal à 13 "
+                    "chiffres et le numéro d'accès en ligne. Plus bas, en jaune, le revenu fiscal de référence.",
                     callouts=[
                         tip(
                             "La première fois",
@@ -429,27 +454,35 @@ MODULE = {
                         "Comparez-les avec vos papiers. Un montant est faux ? Corrigez-le dans la case.",
                     ),
                     image="impots-signer.svg",
-                    alt="Une déclaration en ligne : Salaires, 18 420 €, et Chômage, 2 310 €, sont déjà remplis, en "
-                    "vert. Pensions : 0 €. En bas, le bouton Signer.",
+                    alt="Une déclaration en ligne. Les salaires (18 420 €) et le chômage (2 310 €) sont déjà "
+                    "remplis, en vert. Les pensions sont à 0 €. En bas, le bouton Signer.",
                     quiz=check(
                         "Les montants déjà remplis sont-ils toujours justes ?",
-                        [Right("Pas toujours : je les compare avec mes papiers"), "Oui, je n'ai pas à regarder"],
-                        "C'est vous qui signez la déclaration : vérifiez chaque montant.",
+                        [
+                            Right("Pas toujours, je les compare avec mes papiers"),
+                            "Oui, je n'ai pas à regarder",
+                            "Oui, sauf si je reçois un courriel qui dit le contraire",
+                        ],
+                        "C'est vous qui signez la déclaration. Vérifiez chaque montant avec vos bulletins de "
+                        "salaire et vos relevés.",
                     ),
                 ),
                 step(
                     "Ajouter ce qui manque",
                     p(
                         "Ajoutez les revenus qui ne sont pas remplis.",
-                        "Ajoutez aussi les dépenses qui donnent droit à une réduction d'impôt : dons, frais de "
-                        "garde d'un jeune enfant, emploi à domicile…",
+                        "Ajoutez aussi les dépenses qui donnent droit à une réduction d'impôt. Par exemple :",
+                    )
+                    + ul("des dons ;", "des frais de garde d'un jeune enfant ;", "un emploi à domicile.")
+                    + p(
+                        "Gardez les justificatifs de ces dépenses.",
                     ),
                 ),
                 step(
                     "Signer la déclaration",
                     p(
                         "Relisez le résumé, puis cliquez sur <b>Signer</b>.",
-                        "Un accusé de réception s'affiche et arrive par courriel : gardez-le.",
+                        "Un accusé de réception s'affiche et arrive par courriel. Gardez-le.",
                     ),
                     callouts=[
                         warning(
@@ -461,13 +494,13 @@ MODULE = {
                 step(
                     "Recevoir l'avis d'impôt",
                     p(
-                        "L'avis d'impôt arrive l'été, dans votre espace particulier. Téléchargez-le : la CAF, un "
+                        "L'avis d'impôt arrive l'été, dans votre espace particulier. Téléchargez-le. La CAF, un "
                         "bailleur ou une banque peuvent vous le demander.",
                     ),
                     callouts=[
                         tip(
                             "Une erreur après la signature ?",
-                            "Vous pouvez encore corriger en ligne : un service de correction ouvre pendant l'été, "
+                            "Vous pouvez encore corriger en ligne. Un service de correction ouvre pendant l'été, "
                             "dans votre espace particulier.",
                         )
                     ],

@@ -18,8 +18,11 @@ GLOSSARY = [
     {
         "term": "numéro de sécurité sociale",
         "variants": ["NIR", "numéros de sécurité sociale", "numéro de Sécu", "numéro d'assuré social"],
+        # https://www.ameli.fr and https://www.insee.fr (« NIR »): given at birth, or a provisional number on arrival
+        # in France until the final one; modified in rare cases, such as a change of sex at the civil status.
         "definition": "Numéro de 15 chiffres (13 chiffres et une clé de 2 chiffres) qui vous identifie auprès de "
-        "l'Assurance Maladie. On l'appelle aussi NIR. Il ne change jamais.",
+        "l'Assurance Maladie. On l'appelle aussi NIR. Il vous suit toute la vie, sauf rares cas comme un "
+        "changement de sexe à l'état civil.",
         "example": "Il est écrit sur votre carte Vitale et sur vos bulletins de salaire.",
     },
     {
@@ -32,7 +35,7 @@ GLOSSARY = [
     {
         "term": "identifiant",
         "variants": ["identifiants", "nom d'utilisateur", "login"],
-        "definition": "Ce qui dit au site qui vous êtes quand vous vous connectez : souvent votre adresse "
+        "definition": "Ce qui dit au site qui vous êtes quand vous vous connectez. C'est souvent votre adresse "
         "électronique ou un numéro. On le donne avec un mot de passe.",
         "example": "Sur impots.gouv.fr, l'identifiant est votre numéro fiscal.",
     },
@@ -60,22 +63,25 @@ GLOSSARY = [
     {
         "term": "justificatif de domicile",
         "variants": ["justificatifs de domicile", "preuve d'adresse", "justificatif d'adresse"],
-        "definition": "Document récent qui prouve où vous habitez : facture d'électricité, de gaz, d'eau, de "
-        "téléphone, quittance de loyer ou avis d'impôt. On demande souvent qu'il ait moins d'un an.",
+        "definition": "Document récent qui prouve où vous habitez. Par exemple, une facture d'électricité ou de "
+        "téléphone, une quittance de loyer ou un avis d'impôt. On demande souvent qu'il ait moins d'un an.",
         "example": "Pour une carte d'identité, apportez un justificatif de domicile de moins d'un an.",
     },
     {
         "term": "FranceConnect",
         "variants": ["France Connect", "FranceConnect+"],
-        "definition": "Bouton présent sur de nombreux sites publics. Il permet de se connecter avec un compte que "
-        "vous avez déjà (impots.gouv, ameli…), sans créer un nouveau mot de passe.",
+        # https://franceconnect.gouv.fr: FranceConnect+ is the stronger version asked by sensitive procedures.
+        "definition": "Bouton présent sur de nombreux sites publics. Il permet d'entrer avec un compte que vous "
+        "avez déjà, comme impots.gouv ou ameli. Certaines démarches sensibles demandent FranceConnect+, une "
+        "version plus sûre.",
         "example": "Sur caf.fr, cliquez sur « S'identifier avec FranceConnect » et choisissez votre compte ameli.",
     },
     {
         "term": "pré-demande",
         "variants": ["pré-demandes", "prédemande", "prédemandes", "numéro de pré-demande"],
         "definition": "Formulaire rempli en ligne avant d'aller en mairie pour une carte d'identité ou un "
-        "passeport. Il donne un numéro à présenter le jour du rendez-vous. Sur ants.gouv.fr, il est gratuit.",
+        "passeport. Il donne un numéro à présenter le jour du rendez-vous. Sur ants.gouv.fr, le site de France "
+        "Titres, il est gratuit.",
         "example": "Notez votre numéro de pré-demande ou imprimez le QR code.",
     },
     {
@@ -95,7 +101,7 @@ GLOSSARY = [
             "message électronique",
         ],
         "definition": "Message envoyé par internet, d'une adresse électronique à une autre. Une adresse "
-        "électronique s'écrit avec un @ (arobase) : prenom.nom@exemple.fr.",
+        "électronique s'écrit avec un @ (arobase), comme prenom.nom@exemple.fr.",
         "example": "La CAF vous envoie un courriel quand un nouveau document est dans votre compte.",
     },
     {
@@ -130,7 +136,7 @@ GLOSSARY = [
         "variants": ["onglets"],
         "definition": "Dans un navigateur, chaque page ouverte a son onglet, en haut de l'écran. On passe d'une "
         "page à l'autre en cliquant sur les onglets.",
-        "example": "Le site des impôts s'est ouvert dans un nouvel onglet : cliquez dessus pour y revenir.",
+        "example": "Le site des impôts s'est ouvert dans un nouvel onglet. Cliquez dessus pour y revenir.",
     },
     {
         "term": "télécharger",
@@ -168,8 +174,8 @@ GLOSSARY = [
     {
         "term": "double authentification",
         "variants": ["validation en deux étapes", "vérification en deux étapes", "double vérification"],
-        "definition": "Protection en plus du mot de passe : le site demande aussi un code envoyé sur votre "
-        "téléphone. Même si quelqu'un vole votre mot de passe, il ne peut pas entrer.",
+        "definition": "Le site demande, en plus du mot de passe, un code envoyé sur votre téléphone. Un voleur qui "
+        "connaît seulement votre mot de passe a alors du mal à entrer. Mais si vous lui donnez le code, il entre.",
         "example": "Activez la double authentification sur votre messagerie.",
     },
     {
@@ -180,9 +186,9 @@ GLOSSARY = [
             "déclarations trimestrielles de ressources",
             "DTR",
         ],
-        "definition": "Déclaration à faire tous les 3 mois à la CAF ou à la MSA si vous touchez le RSA ou la prime "
-        "d'activité. Elle sert à calculer vos aides. Même sans revenu, il faut la faire.",
-        "example": "Depuis 2025, une partie de votre déclaration trimestrielle est déjà remplie : vérifiez-la.",
+        "definition": "Déclaration de vos ressources, tous les 3 mois, pour le RSA ou la prime d'activité. "
+        "Elle se fait à la CAF ou à la MSA et sert à calculer vos aides. Même sans revenu, il faut la faire.",
+        "example": "Depuis 2025, une partie de votre déclaration trimestrielle est déjà remplie. Vérifiez-la.",
     },
     {
         "term": "montant net social",
@@ -194,8 +200,8 @@ GLOSSARY = [
     {
         "term": "hameçonnage",
         "variants": ["phishing", "hameçonnages", "faux message", "faux messages"],
-        "definition": "Arnaque par faux message (SMS, courriel, appel) qui imite un organisme connu pour voler vos "
-        "codes, vos papiers ou votre carte bancaire.",
+        "definition": "Arnaque par un faux SMS, un faux courriel ou un faux appel. Il imite un organisme connu pour "
+        "voler vos codes, vos papiers ou votre carte bancaire.",
         "example": "Un SMS « Votre colis est bloqué, payez 1,99 € » est un hameçonnage très courant.",
     },
     {
@@ -203,7 +209,7 @@ GLOSSARY = [
         "variants": ["cartes Vitale", "appli carte Vitale"],
         "definition": "Carte verte et jaune de l'Assurance Maladie. On la donne chez le médecin ou à la pharmacie "
         "pour être remboursé plus vite. Votre numéro de sécurité sociale y est écrit.",
-        "example": "La carte Vitale n'a pas de date de fin : un SMS qui dit qu'elle « expire » est une arnaque.",
+        "example": "La carte Vitale n'a pas de date de fin. Un SMS qui dit qu'elle « expire » est une arnaque.",
     },
     {
         "term": "numéro d'allocataire",
@@ -313,7 +319,7 @@ GLOSSARY = [
         "term": "courrier indésirable",
         "variants": ["courriers indésirables", "indésirables", "spam", "spams"],
         "definition": "Dossier de la messagerie où arrivent les messages publicitaires ou suspects. Un vrai "
-        "message y arrive parfois par erreur : pensez à y regarder.",
+        "message y arrive parfois par erreur. Pensez à y regarder.",
         "example": "Vous n'avez pas reçu le courriel de confirmation ? Regardez dans les indésirables.",
     },
     {
@@ -334,8 +340,8 @@ GLOSSARY = [
     {
         "term": "réseau",
         "variants": ["réseaux", "réseau wifi", "réseaux wifi", "réseau mobile"],
-        "definition": "Ce qui relie votre appareil à internet : le wifi d'une box, ou le réseau mobile de votre "
-        "opérateur. Un réseau wifi a un nom et souvent une clé pour y entrer.",
+        "definition": "Ce qui relie votre appareil à internet. C'est le wifi d'une box, ou le réseau mobile de "
+        "votre opérateur. Un réseau wifi a un nom et souvent une clé pour y entrer.",
         "example": "Dans la liste des réseaux, choisissez celui écrit sous votre box.",
     },
     {
@@ -363,7 +369,7 @@ GLOSSARY = [
         "term": "données mobiles",
         "variants": ["données cellulaires", "4G", "5G", "forfait mobile", "internet mobile"],
         "definition": "Internet par le réseau de votre opérateur de téléphone, sans wifi. Il est compté dans "
-        "votre forfait : regardez combien il vous en reste.",
+        "votre forfait. Regardez combien il vous en reste.",
         "example": "Sans wifi, votre téléphone utilise ses données mobiles.",
     },
     {
@@ -406,5 +412,136 @@ GLOSSARY = [
         "definition": "Document qui prouve ce que vous dites : votre identité, votre adresse, vos revenus… Un "
         "organisme le demande pour traiter votre dossier.",
         "example": "La CAF peut demander un justificatif de vos revenus.",
+    },
+    # Administrative words used by the tutorials (issue 13): tests/learning/test_plain_french.py checks that each
+    # one used in the seed is here.
+    {
+        "term": "ressources",
+        "variants": ["ressource"],
+        "definition": "Tout l'argent que vous recevez : salaires, allocations chômage, pensions, aides… La CAF "
+        "les demande pour calculer vos droits.",
+        "example": "Déclarez vos ressources des trois derniers mois.",
+    },
+    {
+        "term": "pension",
+        "variants": ["pensions", "pension de retraite", "pensions de retraite", "pension alimentaire"],
+        "definition": "Somme versée chaque mois. La pension de retraite vient de votre caisse de retraite. La "
+        "pension alimentaire est versée par un parent pour ses enfants.",
+        "example": "Votre pension de retraite est écrite sur votre relevé de paiement.",
+    },
+    {
+        "term": "prestation",
+        "variants": ["prestations", "prestations sociales", "prestation sociale"],
+        "definition": "Argent ou aide versés par un organisme, comme la CAF ou l'Assurance Maladie. Les "
+        "allocations familiales sont une prestation.",
+        "example": "Vos prestations sont versées sur votre compte bancaire.",
+    },
+    {
+        "term": "quittance de loyer",
+        "variants": ["quittances de loyer", "quittance", "quittances"],
+        "definition": "Papier donné par le propriétaire qui prouve que vous avez payé votre loyer. Il sert de "
+        "justificatif de domicile.",
+        "example": "Demandez une quittance de loyer à votre propriétaire.",
+    },
+    {
+        "term": "bailleur",
+        "variants": ["bailleurs", "bailleur social", "bailleurs sociaux"],
+        "definition": "La personne ou l'organisme qui vous loue votre logement. Un bailleur social loue des "
+        "logements sociaux.",
+        "example": "Votre bailleur peut vous demander votre avis d'impôt.",
+    },
+    {
+        "term": "demandeur d'emploi",
+        "variants": ["demandeurs d'emploi", "demandeuse d'emploi", "demandeuses d'emploi"],
+        "definition": "Personne qui cherche un travail et qui est inscrite à France Travail.",
+        "example": "Inscrivez-vous comme demandeur d'emploi sur francetravail.fr.",
+    },
+    {
+        # https://ants.gouv.fr: the agency, formerly ANTS, is called France Titres since 2024; same address.
+        "term": "France Titres",
+        "variants": ["ANTS", "Agence nationale des titres sécurisés"],
+        "definition": "Le service de l'État pour la carte d'identité, le passeport, le permis de conduire et la "
+        "carte grise. On l'appelait avant l'ANTS. Son site est toujours ants.gouv.fr.",
+        "example": "La pré-demande de carte d'identité se fait sur le site de France Titres.",
+    },
+    {
+        "term": "carte grise",
+        "variants": ["cartes grises", "certificat d'immatriculation", "certificats d'immatriculation"],
+        "definition": "Le papier officiel d'une voiture ou d'une moto. Son vrai nom est « certificat "
+        "d'immatriculation ». Les démarches se font en ligne sur ants.gouv.fr.",
+        "example": "Vous déménagez ? Changez l'adresse de votre carte grise.",
+    },
+    {
+        "term": "relevé de carrière",
+        "variants": ["relevés de carrière", "relevé de situation individuelle"],
+        "definition": "Document qui liste vos périodes de travail, de chômage ou de maladie. Il sert à calculer "
+        "votre retraite.",
+        "example": "Vérifiez votre relevé de carrière sur info-retraite.fr avant votre demande de retraite.",
+    },
+    {
+        "term": "titre de séjour",
+        "variants": ["titres de séjour", "carte de séjour", "cartes de séjour"],
+        "definition": "Papier qui permet à une personne étrangère de vivre en France pendant une durée donnée.",
+        "example": "Demandez le renouvellement de votre titre de séjour avant sa date de fin.",
+    },
+    {
+        "term": "plainte",
+        "variants": ["plaintes", "porter plainte", "déposer plainte", "dépôt de plainte"],
+        "definition": "Démarche pour dire à la police, à la gendarmerie ou à la justice que vous êtes victime. "
+        "Pour certaines arnaques sur internet, elle se fait en ligne.",
+        "example": "Après une escroquerie sur internet, vous pouvez porter plainte en ligne avec THESEE.",
+    },
+    {
+        "term": "RSA",
+        "variants": ["revenu de solidarité active"],
+        "definition": "Aide de la CAF ou de la MSA pour les personnes qui ont peu ou pas de ressources.",
+        "example": "Avec le RSA, vous faites une déclaration trimestrielle.",
+    },
+    {
+        "term": "prime d'activité",
+        "variants": ["primes d'activité"],
+        "definition": "Aide de la CAF ou de la MSA pour les personnes qui travaillent et gagnent peu.",
+        "example": "Faites une simulation sur caf.fr pour savoir si vous avez droit à la prime d'activité.",
+    },
+    {
+        "term": "complémentaire santé",
+        "variants": ["complémentaires santé", "mutuelle", "mutuelles"],
+        "definition": "Assurance qui rembourse la part des soins que l'Assurance Maladie ne paie pas.",
+        "example": "Donnez votre carte de mutuelle à la pharmacie.",
+    },
+    {
+        "term": "complémentaire santé solidaire",
+        "variants": ["C2S"],
+        "definition": "Complémentaire santé gratuite, ou à moins de 1 € par jour, pour les personnes aux "
+        "ressources modestes. On la demande sur ameli.fr.",
+        "example": "Avec la complémentaire santé solidaire, vous n'avancez pas les frais chez le médecin.",
+    },
+    {
+        "term": "prélèvement à la source",
+        "variants": ["prélèvements à la source"],
+        "definition": "L'impôt sur le revenu est retiré chaque mois de votre salaire ou de votre pension. Son "
+        "taux se change dans votre espace sur impots.gouv.fr.",
+        "example": "Vos revenus baissent ? Changez le taux de votre prélèvement à la source.",
+    },
+    {
+        # https://chequeenergie.gouv.fr: sent once a year by the State (ASP) to households with modest resources.
+        "term": "chèque énergie",
+        "variants": ["chèques énergie"],
+        "definition": "Aide de l'État, envoyée une fois par an aux foyers modestes, pour payer l'électricité, le "
+        "gaz ou le fioul. Le site officiel est chequeenergie.gouv.fr.",
+        "example": "Le chèque énergie ne se demande jamais par SMS.",
+    },
+    {
+        "term": "logement social",
+        "variants": ["logements sociaux", "HLM"],
+        "definition": "Logement au loyer plus bas, pour les foyers aux ressources modestes. La demande se fait "
+        "en ligne ou au guichet.",
+        "example": "Renouvelez chaque année votre demande de logement social.",
+    },
+    {
+        "term": "aide au logement",
+        "variants": ["aides au logement", "APL", "aide personnalisée au logement"],
+        "definition": "Aide de la CAF ou de la MSA pour payer une partie de votre loyer.",
+        "example": "Prévenez la CAF quand vous déménagez, pour votre aide au logement.",
     },
 ]

@@ -5,12 +5,12 @@ from learning.demo_content.build import Right, account, check, equipment, p, ste
 MODULE = {
     "slug": "premiers-pas",
     "title": "Premiers pas",
-    "summary": "La souris, le clavier et l'écran tactile d'un smartphone : les gestes de base pour commencer, à "
-    "votre rythme.",
+    "summary": "Apprenez les gestes de base, à votre rythme. La souris, le clavier et l'écran tactile d'un "
+    "smartphone n'auront plus de secret.",
     "objectives": [
         "Déplacer la souris et cliquer au bon endroit",
-        "Écrire avec le clavier : majuscules, chiffres, @",
-        "Utiliser l'écran tactile d'un smartphone : appuyer, faire glisser, agrandir",
+        "Écrire avec le clavier des majuscules, des chiffres et le @",
+        "Appuyer, faire glisser et agrandir sur l'écran tactile d'un smartphone",
     ],
     "level": "debutant",
     "duration_minutes": 45,
@@ -40,20 +40,20 @@ MODULE = {
                     ),
                     image="souris.svg",
                     alt="Une souris vue de dessus. Le bouton de gauche, en bleu, est celui qu'on utilise le plus. "
-                    "Au milieu, la molette. À droite, le bouton droit. À côté : la flèche, et la petite main qui "
+                    "Au milieu, la molette. À droite, le bouton droit. À côté, la flèche et la petite main qui "
                     "montre un lien.",
                     callouts=[
                         tip(
                             "Sur un ordinateur portable",
-                            "Il n'y a pas toujours de souris. Le pavé tactile, sous le clavier, la remplace : "
-                            "faites glisser un doigt dessus pour bouger la flèche.",
+                            "Il n'y a pas toujours de souris. Le pavé tactile, sous le clavier, la remplace. "
+                            "Faites glisser un doigt dessus pour bouger la flèche.",
                         )
                     ],
                 ),
                 step(
                     "Déplacer la flèche",
                     p(
-                        "Faites glisser la souris sur la table, sans la soulever. Regardez l'écran : une petite "
+                        "Faites glisser la souris sur la table, sans la soulever. Regardez l'écran. Une petite "
                         "flèche bouge en même temps.",
                         "Vous arrivez au bord de la table ? Soulevez la souris, reposez-la au milieu, et continuez.",
                     ),
@@ -75,15 +75,15 @@ MODULE = {
                         "Placez la flèche sur ce que vous voulez choisir. Appuyez une fois, brièvement, sur le "
                         "bouton de gauche, puis relâchez. C'est un <b>clic</b>.",
                         "Ne bougez pas la souris pendant que vous cliquez.",
-                        "Quand la flèche devient une petite main, vous êtes sur un lien : un clic vous emmène "
-                        "vers une autre page.",
+                        "Quand la flèche devient une petite main, vous êtes sur un lien. Un clic vous emmène vers "
+                        "une autre page.",
                     ),
                     quiz=check(
                         "La flèche devient une petite main. Qu'est-ce que cela veut dire ?",
                         [
                             "L'ordinateur est en panne",
                             "Je dois appuyer sur le bouton de droite",
-                            Right("Je suis sur un lien : je peux cliquer"),
+                            Right("Je suis sur un lien, je peux cliquer"),
                         ],
                         "La petite main montre un lien ou un bouton. Un clic gauche l'ouvre.",
                     ),
@@ -91,8 +91,8 @@ MODULE = {
                 step(
                     "Double-cliquer",
                     p(
-                        "Pour ouvrir un dossier ou un fichier sur le bureau de l'ordinateur, cliquez deux fois "
-                        "très vite sur le bouton de gauche, sans bouger la souris.",
+                        "Pour ouvrir un dossier ou un fichier sur le bureau de l'ordinateur, faites un "
+                        "double-clic. Cliquez deux fois très vite sur le bouton de gauche, sans bouger la souris.",
                         "Sur une page internet, un seul clic suffit.",
                     ),
                     callouts=[
@@ -107,7 +107,8 @@ MODULE = {
                     "Faire défiler la page avec la molette",
                     p(
                         "La molette est la petite roue entre les deux boutons.",
-                        "Tournez-la avec l'index, vers vous : la page descend. Vers l'écran : la page remonte.",
+                        "Tournez-la avec l'index vers vous pour faire descendre la page. Tournez-la vers l'écran "
+                        "pour la faire remonter.",
                     ),
                 ),
                 step(
@@ -119,7 +120,11 @@ MODULE = {
                     ),
                     quiz=check(
                         "Un petit menu s'est ouvert par erreur. Comment le fermer ?",
-                        [Right("J'appuie sur Échap ou je clique à côté du menu"), "J'éteins l'écran"],
+                        [
+                            Right("J'appuie sur Échap ou je clique à côté du menu"),
+                            "Je clique sur le premier choix du menu",
+                            "J'éteins l'écran",
+                        ],
                         "Le menu se ferme sans rien faire. Vous ne perdez rien.",
                     ),
                 ),
@@ -140,20 +145,24 @@ MODULE = {
                     "Cliquer dans la case avant d'écrire",
                     p(
                         "Avant d'écrire, cliquez dans la case où le texte doit aller.",
-                        "Un petit trait qui clignote apparaît : c'est le <b>curseur</b>. Les lettres s'écrivent "
+                        "Un petit trait qui clignote apparaît. C'est le <b>curseur</b>. Les lettres s'écrivent "
                         "à cet endroit.",
                     ),
                     quiz=check(
                         "Vous tapez des lettres, mais rien ne s'écrit. Que faites-vous d'abord ?",
-                        ["J'appuie plus fort sur les touches", Right("Je clique dans la case où je veux écrire")],
+                        [
+                            "J'appuie plus fort sur les touches",
+                            "Je redémarre l'ordinateur",
+                            Right("Je clique dans la case où je veux écrire"),
+                        ],
                         "Le texte s'écrit là où se trouve le curseur. Cliquez d'abord dans la bonne case.",
                     ),
                 ),
                 step(
                     "Écrire des lettres et des espaces",
                     p(
-                        "Appuyez une fois sur une touche : la lettre apparaît.",
-                        "Pour séparer deux mots, appuyez sur la grande barre en bas du clavier : la <b>barre "
+                        "Appuyez une fois sur une touche. La lettre apparaît.",
+                        "Pour séparer deux mots, appuyez sur la grande barre en bas du clavier. C'est la <b>barre "
                         "d'espace</b>.",
                     ),
                     image="clavier.svg",
@@ -171,7 +180,7 @@ MODULE = {
                     "Écrire une majuscule ou un chiffre",
                     p(
                         "Gardez le doigt sur la touche <b>Maj</b> (une flèche vers le haut ⇧), puis appuyez sur la "
-                        "lettre. Relâchez les deux touches : vous obtenez une majuscule.",
+                        "lettre. Relâchez les deux touches. Vous obtenez une majuscule.",
                         "Sur un clavier français, les chiffres de la rangée du haut s'écrivent aussi avec la "
                         "touche Maj. Vous pouvez aussi utiliser le pavé de chiffres à droite, s'il y en a un.",
                     ),
@@ -201,8 +210,8 @@ MODULE = {
                     "Écrire le @ d'une adresse électronique",
                     p(
                         "Le signe @ se lit « arobase ». Il est dans toutes les adresses électroniques.",
-                        "Sur un clavier français : gardez le doigt sur la touche <b>Alt Gr</b>, à droite de la "
-                        "barre d'espace, puis appuyez sur la touche <b>à</b> (celle du chiffre 0). Relâchez.",
+                        "Sur un clavier français, gardez le doigt sur la touche <b>Alt Gr</b>, à droite de la "
+                        "barre d'espace. Puis appuyez sur la touche <b>à</b>, celle du chiffre 0. Relâchez.",
                     ),
                     callouts=[
                         tip(
@@ -219,8 +228,8 @@ MODULE = {
                 step(
                     "Valider avec Entrée",
                     p(
-                        "La touche <b>Entrée</b>, grande touche avec une flèche ↵, valide ce que vous avez écrit : "
-                        "elle lance une recherche, ou passe à la ligne dans un message.",
+                        "La touche <b>Entrée</b> est la grande touche avec une flèche ↵. Elle valide ce que vous "
+                        "avez écrit. Elle lance une recherche, ou passe à la ligne dans un message.",
                     ),
                 ),
             ],
@@ -239,7 +248,7 @@ MODULE = {
                 step(
                     "Allumer et déverrouiller",
                     p(
-                        "Appuyez sur le bouton sur le côté du téléphone : l'écran s'allume.",
+                        "Appuyez sur le bouton sur le côté du téléphone. L'écran s'allume.",
                         "Faites glisser le doigt de bas en haut. Puis tapez votre code, dessinez votre schéma, ou "
                         "posez le doigt sur le capteur d'empreinte.",
                     ),
@@ -258,18 +267,22 @@ MODULE = {
                         "Inutile d'appuyer fort.",
                     ),
                     image="ecran-tactile.svg",
-                    alt="Trois téléphones montrent trois gestes : appuyer d'un petit coup, faire glisser le doigt "
-                    "vers le haut ou vers le bas, écarter deux doigts pour agrandir.",
+                    alt="Trois téléphones montrent trois gestes. Appuyer d'un petit coup. Faire glisser le doigt "
+                    "vers le haut ou vers le bas. Écarter deux doigts pour agrandir.",
                     quiz=check(
                         "Pour ouvrir une application, que faites-vous ?",
-                        ["J'appuie très fort pendant dix secondes", Right("Je touche son dessin une fois")],
+                        [
+                            "J'appuie très fort pendant dix secondes",
+                            "Je touche son dessin deux fois très vite",
+                            Right("Je touche son dessin une fois"),
+                        ],
                         "Un petit coup suffit. Un appui long ouvre d'autres choix.",
                     ),
                 ),
                 step(
                     "L'appui long",
                     p(
-                        "Gardez le doigt posé une ou deux secondes : un menu apparaît avec d'autres choix.",
+                        "Gardez le doigt posé une ou deux secondes. Un menu apparaît avec d'autres choix.",
                         "Pour le fermer sans rien choisir, touchez à côté.",
                     ),
                     callouts=[
@@ -292,7 +305,7 @@ MODULE = {
                     "Agrandir",
                     p(
                         "Un texte est trop petit ? Posez deux doigts sur l'écran et écartez-les.",
-                        "Pour revenir, rapprochez les deux doigts : on dit « pincer ».",
+                        "Pour revenir, rapprochez les deux doigts. On dit « pincer ».",
                     ),
                     callouts=[
                         tip(
@@ -304,7 +317,7 @@ MODULE = {
                 ),
                 step(
                     "Écrire avec le clavier de l'écran",
-                    p("Touchez une case pour écrire : un clavier apparaît en bas de l'écran.")
+                    p("Touchez une case pour écrire. Un clavier apparaît en bas de l'écran.")
                     + ul(
                         "la flèche ⇧ donne une majuscule ;",
                         "la touche « 123 » ou « ?123 » montre les chiffres et le @ ;",
@@ -312,7 +325,11 @@ MODULE = {
                     ),
                     quiz=check(
                         "Où trouver les chiffres sur le clavier de l'écran ?",
-                        [Right("Sur la touche « 123 » ou « ?123 »"), "Il faut brancher un vrai clavier"],
+                        [
+                            Right("Sur la touche « 123 » ou « ?123 »"),
+                            "Sur la touche ⇧, en gardant le doigt dessus",
+                            "Il faut brancher un vrai clavier",
+                        ],
                         "Cette touche change le clavier : chiffres et signes apparaissent. Elle revient aux "
                         "lettres avec « ABC ».",
                     ),
@@ -321,8 +338,8 @@ MODULE = {
                     "Revenir en arrière ou à l'accueil",
                     p(
                         "Le bouton ou le geste « retour » ramène à l'écran d'avant.",
-                        "Pour revenir à l'écran d'accueil, appuyez sur le bouton d'accueil, ou glissez du bas de "
-                        "l'écran vers le haut : cela dépend des téléphones.",
+                        "Pour revenir à l'écran d'accueil, appuyez sur le bouton d'accueil. Sur d'autres "
+                        "téléphones, glissez du bas de l'écran vers le haut.",
                     ),
                     callouts=[
                         tip(

@@ -4,72 +4,101 @@ OPERATORS = [
     {
         "slug": "france-travail",
         "name": "France Travail",
-        "description": "Le service public de l'emploi (anciennement Pôle emploi) : inscription, offres d'emploi, "
-        "accompagnement et allocations chômage.",
+        # https://www.francetravail.fr: Pôle emploi became France Travail on 1 January 2024.
+        "description": "Le service public de l'emploi, anciennement Pôle emploi. Il gère l'inscription, les offres "
+        "d'emploi, l'accompagnement et les allocations chômage.",
         "website": "https://www.francetravail.fr",
     },
     {
         "slug": "ameli",
         "name": "Assurance Maladie (ameli)",
-        "description": "Remboursement des soins, carte Vitale, attestation de droits, arrêts de travail. "
-        "Le compte en ligne s'appelle le compte ameli.",
+        # https://www.ameli.fr
+        "description": "Remboursement des soins, carte Vitale, attestation de droits et arrêts de travail. Le "
+        "compte en ligne s'appelle le compte ameli.",
         "website": "https://www.ameli.fr",
     },
     {
         "slug": "assurance-retraite",
         "name": "Assurance Retraite",
-        "description": "La caisse de retraite des salariés du privé : relevé de carrière et demande de retraite en "
-        "ligne.",
+        # https://www.lassuranceretraite.fr; the online retirement application is on https://www.info-retraite.fr.
+        "description": "La caisse de retraite des salariés du privé. Son site donne le relevé de carrière et la "
+        "demande de retraite en ligne.",
         "website": "https://www.lassuranceretraite.fr",
     },
     {
         "slug": "caf",
         "name": "CAF (Caisse d'allocations familiales)",
-        "description": "Allocations familiales, aides au logement, RSA, prime d'activité : demandes et déclarations "
-        "en ligne sur caf.fr.",
+        # https://www.caf.fr
+        "description": "Allocations familiales, aides au logement, RSA et prime d'activité. Les demandes et les "
+        "déclarations se font en ligne sur caf.fr.",
         "website": "https://www.caf.fr",
     },
     {
         "slug": "msa",
         "name": "MSA (Mutualité sociale agricole)",
-        "description": "La protection sociale du monde agricole : santé, famille, retraite. Pour ses assurés, elle "
-        "fait le travail de l'Assurance Maladie et de la CAF.",
+        # https://www.msa.fr
+        "description": "La protection sociale du monde agricole, pour la santé, la famille et la retraite. Pour "
+        "ses assurés, elle fait le travail de l'Assurance Maladie, de la CAF et de la caisse de retraite.",
         "website": "https://www.msa.fr",
     },
     {
         "slug": "la-poste",
         "name": "La Poste",
-        "description": "Courrier, colis et suivi des envois. L'Identité Numérique La Poste peut servir pour "
-        "FranceConnect.",
+        # https://www.laposte.fr; https://lidentitenumerique.laposte.fr works with FranceConnect and FranceConnect+.
+        "description": "Courrier, colis et suivi des envois. L'Identité Numérique La Poste sert pour "
+        "FranceConnect et FranceConnect+.",
         "website": "https://www.laposte.fr",
     },
     {
         "slug": "ants",
-        "name": "ANTS (Agence nationale des titres sécurisés)",
+        # The slug stays « ants » (procedures, statistics and re-seeding find it by slug). The agency was renamed
+        # France Titres in 2024; its site is still https://ants.gouv.fr (checked: the address did not change).
+        "name": "France Titres (anciennement ANTS)",
         "description": "Les démarches en ligne pour la carte d'identité, le passeport, le permis de conduire et la "
-        "carte grise.",
+        "carte grise. Le site officiel est ants.gouv.fr.",
         "website": "https://ants.gouv.fr",
     },
     {
         "slug": "impots",
         "name": "Impôts (impots.gouv, DGFiP)",
-        "description": "La direction générale des Finances publiques : déclaration des revenus, avis d'impôt et "
-        "paiements, sur impots.gouv.fr.",
+        # https://www.impots.gouv.fr
+        "description": "La direction générale des Finances publiques. Sur impots.gouv.fr, on déclare ses revenus, "
+        "on trouve son avis d'impôt et on paie.",
         "website": "https://www.impots.gouv.fr",
     },
     {
         "slug": "justice",
         "name": "Justice",
-        "description": "Le ministère de la Justice : démarches comme la demande d'extrait de casier judiciaire ou "
-        "d'aide juridictionnelle.",
+        # https://www.justice.fr (online procedures) and https://casier-judiciaire.justice.gouv.fr
+        "description": "Le ministère de la Justice. On y demande par exemple un extrait de casier judiciaire ou "
+        "l'aide juridictionnelle.",
         "website": "https://www.justice.gouv.fr",
     },
     {
         "slug": "franceconnect",
         "name": "FranceConnect",
+        # https://franceconnect.gouv.fr: FranceConnect+ is the stronger level some procedures require.
         "description": "Le bouton qui permet d'entrer sur de nombreux sites publics avec un compte que vous avez "
-        "déjà (impots.gouv, ameli…).",
+        "déjà. Certaines démarches demandent FranceConnect+, plus sûr.",
         "website": "https://franceconnect.gouv.fr",
+    },
+    {
+        # https://www.anah.gouv.fr and https://france-renov.gouv.fr: the Anah funds home renovation (MaPrimeRénov'),
+        # France Rénov' is its free public advice service.
+        "slug": "anah",
+        "name": "Anah / France Rénov'",
+        "description": "L'Agence nationale de l'habitat aide à rénover un logement, avec MaPrimeRénov'. France "
+        "Rénov' donne des conseils gratuits.",
+        "website": "https://france-renov.gouv.fr",
+    },
+    {
+        # https://chequeenergie.gouv.fr: sent once a year, without asking, to modest households; managed by the
+        # ASP (Agence de services et de paiement) for the State.
+        "slug": "cheque-energie",
+        "name": "Chèque énergie (ASP)",
+        "description": "Le chèque énergie aide les foyers modestes à payer l'électricité, le gaz ou le fioul. Il "
+        "est géré par l'Agence de services et de paiement.",
+        "website": "https://chequeenergie.gouv.fr",
     },
 ]
 

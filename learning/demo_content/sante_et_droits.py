@@ -16,15 +16,15 @@ from learning.demo_content.build import (
 
 AMELI_SCAM = scam(
     "L'Assurance Maladie ne demande jamais vos coordonnées bancaires par SMS",
-    "L'Assurance Maladie ne vous demande jamais votre numéro de carte bancaire, votre RIB ou votre mot de passe "
-    "par SMS ou par courriel. Un message qui le fait est une arnaque : supprimez-le.",
+    "L'Assurance Maladie ne demande jamais votre carte bancaire, votre RIB ou votre mot de passe par SMS ou par "
+    "courriel. Un message qui le fait est une arnaque. Supprimez-le.",
 )
 
 MODULE = {
     "slug": "sante-et-droits-ameli-caf",
     "title": "Santé et droits : ameli et CAF",
-    "summary": "Créer votre compte ameli, vous connecter avec FranceConnect et déclarer vos ressources "
-    "trimestrielles à la CAF.",
+    "summary": "Créez votre compte ameli et connectez-vous avec FranceConnect. Déclarez chaque trimestre vos "
+    "ressources à la CAF.",
     "objectives": [
         "Créer son compte ameli et télécharger une attestation de droits",
         "Se connecter à un site public avec FranceConnect",
@@ -46,12 +46,12 @@ MODULE = {
         {
             "slug": "creer-son-compte-ameli",
             "title": "Créer son compte ameli",
-            "intro": "Le compte ameli permet de suivre vos remboursements de soins, de télécharger votre attestation "
-            "de droits et d'écrire à votre caisse d'Assurance Maladie.",
+            "intro": "Le compte ameli permet de suivre vos remboursements de soins. Vous pouvez y télécharger "
+            "votre attestation de droits et écrire à votre caisse d'Assurance Maladie.",
             "duration_minutes": 20,
             "checklist": [
                 document("Votre carte Vitale, ou un papier avec votre numéro de sécurité sociale"),
-                document("Votre RIB : celui du compte où l'Assurance Maladie vous rembourse"),
+                document("Votre RIB, celui du compte où l'Assurance Maladie vous rembourse (ou votre carte Vitale)"),
                 account("Votre adresse électronique et son mot de passe"),
                 equipment("Votre téléphone portable"),
             ],
@@ -64,7 +64,7 @@ MODULE = {
                         "d'applications.",
                     ),
                     image="navigateur-adresse.svg",
-                    alt="Un navigateur dont la barre d'adresse, en jaune, affiche https://www.ameli.fr : c'est "
+                    alt="Un navigateur dont la barre d'adresse, en jaune, affiche https://www.ameli.fr. C'est "
                     "l'adresse officielle, à vérifier avant d'aller plus loin.",
                     callouts=[
                         scam(
@@ -82,8 +82,9 @@ MODULE = {
                     callouts=[
                         tip(
                             "Avec FranceConnect",
-                            "Vous avez déjà un compte impots.gouv ? Vous pouvez aussi entrer avec FranceConnect : "
-                            "voir le tutoriel « Se connecter avec FranceConnect ».",
+                            "Vous avez déjà un compte impots.gouv ? Vous pouvez aussi entrer avec FranceConnect. "
+                            "Vous n'aurez alors besoin ni de votre RIB ni de votre carte Vitale.",
+                            "Voyez le tutoriel « Se connecter avec FranceConnect ».",
                         )
                     ],
                 ),
@@ -96,9 +97,9 @@ MODULE = {
                         "code postal.",
                     ),
                     image="ameli-compte.svg",
-                    alt="Le formulaire « Créer mon compte » : les cases Numéro de sécurité sociale et Date de "
-                    "naissance, puis le bouton Continuer. À côté, une carte Vitale : les 13 premiers chiffres du "
-                    "numéro, sans la clé, sont ceux à taper.",
+                    alt="Le formulaire « Créer mon compte », avec les cases Numéro de sécurité sociale et Date de "
+                    "naissance. En bas, le bouton Continuer. À côté, une carte Vitale. Les 13 premiers "
+                    "chiffres du numéro, sans la clé, sont ceux à taper.",
                     quiz=check(
                         "Où trouver votre numéro de sécurité sociale ?",
                         [
@@ -112,23 +113,32 @@ MODULE = {
                 step(
                     "Prouver que c'est bien vous",
                     p(
-                        "Le site vous demande une information que seule l'Assurance Maladie connaît : par exemple "
-                        "des chiffres de votre IBAN (sur votre RIB) ou le numéro de série de votre carte Vitale.",
+                        "Le site vous demande une information que seule l'Assurance Maladie connaît. Vous "
+                        "choisissez l'une des deux :"
+                    )
+                    + ul(
+                        # https://www.ameli.fr (« Créer votre compte ameli »): the IBAN known to your caisse, or the
+                        # serial number of the carte Vitale; else a provisional code from the 36 46.
+                        "des chiffres de votre IBAN, écrit sur votre RIB ;",
+                        "ou le numéro de série de votre carte Vitale.",
+                    )
+                    + p(
                         "Suivez ce qui est écrit à l'écran.",
                     ),
                     callouts=[
                         warning(
                             "Votre RIB n'est pas reconnu ?",
-                            "Prenez le RIB du compte où vous recevez vos remboursements de soins. Si cela ne "
-                            "marche toujours pas, appelez le 36 46 : un conseiller peut vous donner un code "
-                            "provisoire.",
+                            "Prenez le RIB du compte où vous recevez vos remboursements de soins. Vous pouvez "
+                            "aussi choisir le numéro de série de la carte Vitale.",
+                            "Cela ne marche toujours pas "
+                            "? Appelez le 36 46. Un conseiller peut vous donner un code provisoire.",
                         )
                     ],
                 ),
                 step(
                     "Donner votre adresse électronique et choisir un mot de passe",
                     p(
-                        "Écrivez votre adresse électronique. Vérifiez-la bien : la suite arrive par courriel.",
+                        "Écrivez votre adresse électronique. Vérifiez-la bien, car la suite arrive par courriel.",
                         "Choisissez un mot de passe solide, que vous n'utilisez pas ailleurs.",
                     ),
                 ),
@@ -142,7 +152,11 @@ MODULE = {
                     callouts=[AMELI_SCAM],
                     quiz=check(
                         "Le courriel de confirmation n'arrive pas. Où regarder ?",
-                        ["Dans la corbeille de l'ordinateur", Right("Dans le dossier « Indésirables » ou « Spam »")],
+                        [
+                            "Dans la corbeille de l'ordinateur",
+                            "Dans le dossier « Envoyés »",
+                            Right("Dans le dossier « Indésirables » ou « Spam »"),
+                        ],
                         "Les courriels automatiques sont parfois rangés par erreur dans les indésirables.",
                     ),
                 ),
@@ -158,8 +172,8 @@ MODULE = {
                     callouts=[
                         tip(
                             "Vous dépendez de la MSA ?",
-                            "Si vous travaillez ou avez travaillé dans l'agriculture, votre caisse est peut-être "
-                            "la MSA : vos démarches se font alors sur msa.fr, pas sur ameli.",
+                            "Vous travaillez ou avez travaillé dans l'agriculture ? Votre caisse est peut-être la "
+                            "MSA. Vos démarches se font alors sur msa.fr, pas sur ameli.",
                         )
                     ],
                 ),
@@ -168,8 +182,8 @@ MODULE = {
         {
             "slug": "se-connecter-avec-franceconnect",
             "title": "Se connecter avec FranceConnect",
-            "intro": "FranceConnect vous permet d'entrer sur de nombreux sites publics avec un compte que vous avez "
-            "déjà, par exemple celui des impôts ou d'ameli. Moins de mots de passe à retenir.",
+            "intro": "FranceConnect vous permet d'entrer sur de nombreux sites publics avec un compte que vous "
+            "avez déjà. Par exemple, celui des impôts ou d'ameli.",
             "duration_minutes": 10,
             "checklist": [
                 account("Un compte qui marche déjà : impots.gouv, ameli, Identité Numérique La Poste, MSA…"),
@@ -191,18 +205,18 @@ MODULE = {
                             Right("Un bouton pour entrer avec un compte que j'ai déjà"),
                             "Un site payant",
                         ],
-                        "FranceConnect utilise un compte existant : vous n'avez rien à créer.",
+                        "FranceConnect utilise un compte existant. Vous n'avez rien à créer.",
                     ),
                 ),
                 step(
                     "Cliquer sur le bouton FranceConnect",
                     p(
-                        "Sur la page de connexion du site (CAF, France Travail, ANTS…), cherchez le bouton bleu "
-                        "<b>S'identifier avec FranceConnect</b> et cliquez dessus.",
+                        "Allez sur la page de connexion du site, par exemple celui de la CAF. Cherchez le bouton "
+                        "bleu <b>S'identifier avec FranceConnect</b> et cliquez dessus.",
                     ),
                     image="franceconnect.svg",
-                    alt="À gauche, une page Se connecter : deux cases, puis, en dessous, le bouton FranceConnect. À "
-                    "droite, les comptes que l'on peut choisir : impots.gouv, ameli, La Poste, France Identité.",
+                    alt="À gauche, une page Se connecter avec deux cases. En dessous, le bouton FranceConnect. À "
+                    "droite, les comptes à choisir : impots.gouv, ameli, La Poste ou France Identité.",
                 ),
                 step(
                     "Choisir votre compte",
@@ -214,14 +228,22 @@ MODULE = {
                         tip(
                             "La liste peut changer",
                             "Prenez un compte dont vous connaissez bien l'identifiant et le mot de passe.",
-                        )
+                        ),
+                        # https://franceconnect.gouv.fr (FranceConnect+): the stronger version, asked by some
+                        # sensitive procedures; it accepts the Identité Numérique La Poste or France Identité.
+                        tip(
+                            "FranceConnect+ pour les démarches sensibles",
+                            "Certaines démarches demandent <b>FranceConnect+</b>, une version plus sûre.",
+                            "Il faut alors un compte plus protégé, comme l'Identité Numérique La Poste ou "
+                            "l'application France Identité.",
+                        ),
                     ],
                 ),
                 step(
                     "Vous connecter sur ce compte",
                     p(
                         "Vous arrivez sur la page de connexion du compte choisi. Tapez son identifiant et son mot "
-                        "de passe. Pour impots.gouv : votre numéro fiscal et votre mot de passe des impôts.",
+                        "de passe. Pour impots.gouv, ce sont votre numéro fiscal et votre mot de passe des impôts.",
                     ),
                     callouts=[
                         warning(
@@ -232,7 +254,11 @@ MODULE = {
                     ],
                     quiz=check(
                         "Vous avez choisi le compte impots.gouv. Quel mot de passe tapez-vous ?",
-                        [Right("Mon mot de passe des impôts"), "Un nouveau mot de passe FranceConnect"],
+                        [
+                            Right("Mon mot de passe des impôts"),
+                            "Un nouveau mot de passe FranceConnect",
+                            "Le code de ma carte bancaire",
+                        ],
                         "Vous utilisez l'identifiant et le mot de passe du compte choisi. FranceConnect n'a pas "
                         "de mot de passe à lui.",
                     ),
@@ -304,7 +330,7 @@ MODULE = {
                     ],
                     quiz=check(
                         "Où trouver votre numéro d'allocataire ?",
-                        ["Sur ma carte Vitale", Right("Sur les courriers de la CAF")],
+                        ["Sur ma carte Vitale", "Sur mon avis d'impôt", Right("Sur les courriers de la CAF")],
                         "Le numéro d'allocataire est sur tous les courriers de la CAF. Gardez-le avec vos papiers.",
                     ),
                 ),
@@ -352,29 +378,32 @@ MODULE = {
                 step(
                     "Ajouter ce qui manque",
                     p(
-                        "Ajoutez les ressources qui ne sont pas remplies : par exemple une pension alimentaire "
-                        "reçue, ou des revenus d'un travail indépendant.",
+                        "Ajoutez les ressources qui ne sont pas remplies. Par exemple, une pension alimentaire "
+                        "reçue ou les revenus d'un travail indépendant.",
                         "Faites-le pour chaque personne de votre foyer concernée. Rien reçu ? Écrivez 0.",
                     ),
                 ),
                 step(
                     "Valider et garder une preuve",
                     p(
-                        "Relisez, puis cliquez sur <b>Valider</b>. Un récapitulatif s'affiche : téléchargez-le, "
-                        "ou prenez-le en photo.",
+                        "Relisez, puis cliquez sur <b>Valider</b>. Un récapitulatif s'affiche. Téléchargez-le, ou "
+                        "prenez-le en photo.",
                     ),
                     quiz=check(
                         "Vous n'avez eu aucun revenu ces trois mois. Que faites-vous ?",
-                        ["Je ne déclare rien", Right("Je déclare quand même, avec 0")],
-                        "Sans déclaration, la CAF ne peut pas calculer vos droits : vos aides peuvent être "
-                        "suspendues.",
+                        [
+                            "Je ne déclare rien",
+                            "J'attends d'avoir un revenu pour déclarer les trois mois ensemble",
+                            Right("Je déclare quand même, avec 0"),
+                        ],
+                        "Sans déclaration, la CAF ne peut pas calculer vos droits. Vos aides peuvent être suspendues.",
                     ),
                 ),
                 step(
                     "En cas d'erreur",
                     p(
                         "Vous vous êtes trompé ? Écrivez à la CAF depuis votre compte, ou appelez le 32 30.",
-                        "Si vous êtes de bonne foi, vous avez le droit à l'erreur : corrigez dès que possible.",
+                        "Si vous êtes de bonne foi, vous avez le droit à l'erreur. Corrigez dès que possible.",
                     ),
                 ),
             ],

@@ -1,4 +1,4 @@
-"""Module « Se protéger en ligne »: strong passwords and fake messages (CAF, ameli, ANTS, parcels)."""
+"""Module « Se protéger en ligne »: strong passwords and fake messages (CAF, ameli, France Titres, parcels)."""
 
 from learning.demo_content.build import (
     Right,
@@ -16,8 +16,8 @@ from learning.demo_content.build import (
 MODULE = {
     "slug": "se-proteger-en-ligne",
     "title": "Se protéger en ligne",
-    "summary": "Choisir des mots de passe solides et reconnaître les faux messages qui imitent la CAF, ameli, "
-    "l'ANTS ou un livreur de colis.",
+    "summary": "Choisissez des mots de passe solides. Reconnaissez les faux messages qui imitent la CAF, ameli ou "
+    "un livreur de colis.",
     "objectives": [
         "Créer un mot de passe solide, différent pour chaque compte",
         "Reconnaître un faux SMS ou un faux courriel",
@@ -56,20 +56,22 @@ MODULE = {
                     ),
                     quiz=check(
                         "Lequel de ces mots de passe est le plus facile à deviner ?",
-                        [Right("Marie1985"), "Chaise-Orange-Tortue-Nuage-47"],
-                        "Un prénom et une année se devinent vite, surtout s'ils sont sur vos réseaux sociaux.",
+                        [Right("Marie1985"), "Chaise-Orange-Tortue-Nuage-47", "Velo-Pluie-Citron-Lampe-82"],
+                        "Un prénom et une année se devinent vite, surtout s'ils sont sur vos réseaux sociaux. Les "
+                        "deux autres sont "
+                        "des phrases de passe longues.",
                     ),
                 ),
                 step(
-                    "Faire long : la phrase de passe",
+                    "Faire long avec une phrase de passe",
                     p(
-                        "Le plus simple : mettez bout à bout 4 ou 5 mots sans lien entre eux, avec un chiffre et "
-                        "un signe. Par exemple (n'utilisez pas celui-ci) : <b>Chaise-Orange-Tortue-Nuage-47</b>.",
-                        "C'est long, donc difficile à deviner. Et facile à retenir : imaginez la scène.",
+                        "Mettez bout à bout 4 ou 5 mots sans lien entre eux. Ajoutez un chiffre et un signe. Par "
+                        "exemple (n'utilisez pas celui-ci) : <b>Chaise-Orange-Tortue-Nuage-47</b>.",
+                        "C'est long, donc difficile à deviner. Pour le retenir, imaginez la scène.",
                     ),
                     image="mot-de-passe.svg",
-                    alt="Un cadenas, et une case Mot de passe remplie de points. Une jauge verte indique : 12 "
-                    "caractères ou plus. En dessous : un mot de passe par compte.",
+                    alt="Un cadenas, et une case Mot de passe remplie de points. Une jauge verte indique « 12 "
+                    "caractères ou plus ». En dessous, il est écrit « un mot de passe par compte ».",
                     callouts=[
                         tip(
                             "Combien de caractères ?",
@@ -84,19 +86,24 @@ MODULE = {
                     p(
                         "Si un site se fait voler ses mots de passe, les voleurs les essaient partout. Avec un mot "
                         "de passe différent par compte, ils n'ouvrent qu'une porte.",
-                        "Le plus important : celui de votre messagerie.",
+                        "Le plus important est celui de votre messagerie.",
                     ),
                     quiz=check(
                         "Vous avez un excellent mot de passe. Pouvez-vous l'utiliser pour tous vos comptes ?",
-                        ["Oui, s'il est très long", Right("Non, il faut un mot de passe différent par compte")],
-                        "Même excellent, un mot de passe volé sur un site ouvrirait tous les autres.",
+                        [
+                            "Oui, s'il est très long",
+                            "Oui, si j'ajoute le nom du site à la fin",
+                            Right("Non, il faut un mot de passe différent par compte"),
+                        ],
+                        "Même excellent, un mot de passe volé sur un site ouvrirait tous les autres. Ajouter le "
+                        "nom du site se devine facilement.",
                     ),
                 ),
                 step(
                     "Retenir ses mots de passe",
                     p(
-                        "Vous pouvez utiliser un gestionnaire de mots de passe : une application qui les garde "
-                        "sous clé, protégée par un seul mot de passe principal.",
+                        "Vous pouvez utiliser un gestionnaire de mots de passe. C'est une application qui les "
+                        "garde sous clé. Elle est protégée par un seul mot de passe principal.",
                         "Ou notez-les dans un carnet rangé chez vous. Jamais sur un papier collé à l'écran, ni "
                         "dans votre portefeuille.",
                     ),
@@ -105,21 +112,25 @@ MODULE = {
                     "Ne jamais donner son mot de passe",
                     p(
                         "Aucun organisme ne vous demande votre mot de passe par téléphone, par SMS ou par "
-                        "courriel : ni votre banque, ni la CAF, ni l'Assurance Maladie, ni les impôts.",
-                        "Même un conseiller qui vous aide n'en a pas besoin : tapez-le vous-même.",
+                        "courriel. C'est vrai pour votre banque, la CAF, l'Assurance Maladie et les impôts.",
+                        "Même un conseiller qui vous aide n'en a pas besoin. Tapez-le vous-même.",
                     ),
                     callouts=[
                         scam(
                             "Le faux conseiller bancaire",
-                            "« Bonjour, ici votre banque. Donnez-moi le code que vous venez de recevoir par SMS "
-                            "pour bloquer une fraude. » C'est une arnaque. Raccrochez, puis appelez votre banque "
+                            "« Bonjour, ici votre banque. Donnez-moi le code reçu par SMS pour bloquer une "
+                            "fraude. » C'est une arnaque. Raccrochez, puis appelez votre banque "
                             "au numéro habituel.",
                         )
                     ],
                     quiz=check(
                         "Quelqu'un qui dit travailler à la CAF vous demande votre mot de passe au téléphone. Que "
                         "faites-vous ?",
-                        ["Je le donne, c'est la CAF", Right("Je refuse et je raccroche")],
+                        [
+                            "Je le donne, c'est la CAF",
+                            "Je lui donne seulement mon numéro d'allocataire et le code reçu par SMS",
+                            Right("Je refuse et je raccroche"),
+                        ],
                         "La CAF ne demande jamais votre mot de passe. Vous pouvez rappeler la CAF au numéro "
                         "officiel, le 32 30.",
                     ),
@@ -127,9 +138,12 @@ MODULE = {
                 step(
                     "Ajouter la double authentification",
                     p(
-                        "Beaucoup de sites proposent une vérification en deux étapes : en plus du mot de passe, "
-                        "un code envoyé sur votre téléphone.",
+                        "Beaucoup de sites proposent une vérification en deux étapes. En plus du mot de passe, "
+                        "ils demandent un code envoyé sur votre téléphone.",
                         "Activez-la dans les réglages de votre compte, surtout pour votre messagerie.",
+                        "Elle "
+                        "rend le vol de votre compte plus difficile. Elle ne protège pas de tout. Si quelqu'un "
+                        "vous demande ce code, c'est une arnaque.",
                     ),
                 ),
                 step(
@@ -144,8 +158,8 @@ MODULE = {
         {
             "slug": "reconnaitre-un-faux-message",
             "title": "Reconnaître un faux message",
-            "intro": "Faux SMS de colis, faux courriel d'ameli ou de la CAF, faux site de carte d'identité : "
-            "apprenez les signes d'une arnaque, et quoi faire.",
+            "intro": "Apprenez les signes d'une arnaque et quoi faire. Par exemple, un faux SMS de colis, un faux "
+            "courriel d'ameli ou un faux site de carte d'identité.",
             "duration_minutes": 20,
             "checklist": [equipment("Votre téléphone ou votre messagerie")],
             "steps": [
@@ -161,9 +175,9 @@ MODULE = {
                         "contient des fautes.",
                     ),
                     image="faux-sms.svg",
-                    alt="Un faux SMS : « Colis bloqué ! Payez 1,99 € », avec un lien vers suivi-colis-livr.info. À "
-                    "côté, les trois pièges : l'urgence, le paiement, le lien bizarre. En rouge : ne cliquez "
-                    "pas.",
+                    alt="Un faux SMS dit « Colis bloqué ! Payez 1,99 € », avec un lien vers "
+                    "suivi-colis-livr.info. À côté, les trois pièges : l'urgence, le paiement, le lien "
+                    "bizarre. En rouge, « Ne cliquez pas ».",
                     callouts=[
                         scam(
                             "Le bon réflexe",
@@ -175,10 +189,10 @@ MODULE = {
                 step(
                     "Le faux colis",
                     p(
-                        "« Votre colis n'a pas pu être livré, réglez les frais » : c'est l'arnaque la plus courante.",
-                        "Vous n'attendez pas de colis ? Supprimez le message. Vous en attendez un ? Ne cliquez pas "
-                        "sur le lien : tapez vous-même le numéro de suivi sur le site du transporteur, par exemple "
-                        "laposte.fr.",
+                        "L'arnaque la plus courante dit « Votre colis n'a pas pu être livré, réglez les frais ».",
+                        "Vous n'attendez pas de colis ? Supprimez le message. Vous en attendez un ? Ne cliquez "
+                        "pas sur le lien. Tapez vous-même le numéro de suivi sur le site du transporteur, par "
+                        "exemple laposte.fr.",
                     ),
                     callouts=[
                         scam(
@@ -192,6 +206,7 @@ MODULE = {
                         [
                             "Je paie, ce n'est pas cher",
                             Right("Je ne clique pas et je vérifie sur le site du transporteur"),
+                            "Je réponds au SMS pour demander le nom du livreur",
                         ],
                         "Les arnaqueurs demandent un petit montant pour obtenir votre carte bancaire. Ensuite, "
                         "ils prennent beaucoup plus.",
@@ -200,27 +215,31 @@ MODULE = {
                 step(
                     "Les faux messages d'ameli",
                     p(
-                        "« Votre carte Vitale expire, commandez la nouvelle », « Un remboursement vous attend » : "
-                        "ces messages imitent l'Assurance Maladie.",
-                        "Regardez l'adresse de l'expéditeur : elle imite le vrai nom, avec une lettre changée ou "
+                        "Des messages imitent l'Assurance Maladie. Ils disent par exemple « Votre carte Vitale "
+                        "expire » ou « Un remboursement vous attend ».",
+                        "Regardez l'adresse de l'expéditeur. Elle imite le vrai nom, avec une lettre changée ou "
                         "des mots en plus.",
                     ),
                     image="faux-courriel.svg",
                     alt="Un faux courriel au nom de l'Assurance Maladie. L'adresse de l'expéditeur, "
-                    "ameIi-rembourse.com, est marquée « Faux site » : elle n'est pas officielle. Le message "
+                    "ameIi-rembourse.com, est marquée « Faux site ». Elle n'est pas officielle. Le message "
                     "menace (« URGENT ! 24 h ») et son bouton « Ma carte bancaire » est marqué « Piège ».",
                     callouts=[
                         scam(
                             "L'Assurance Maladie ne demande jamais vos coordonnées bancaires par SMS",
-                            "Ni par SMS, ni par courriel : l'Assurance Maladie ne vous demande jamais votre "
-                            "numéro de carte bancaire, votre RIB ou votre mot de passe.",
-                            "La carte Vitale n'a pas de date de fin : un message qui dit qu'elle « expire » est "
+                            "L'Assurance Maladie ne demande jamais votre carte bancaire ni votre mot de passe par SMS "
+                            "ou par courriel.",
+                            "La carte Vitale n'a pas de date de fin. Un message qui dit qu'elle « expire » est "
                             "une arnaque.",
                         )
                     ],
                     quiz=check(
                         "Un SMS dit : « Votre carte Vitale expire, commandez la nouvelle ici ». C'est…",
-                        [Right("Une arnaque : je supprime le SMS"), "Vrai : je clique vite pour la commander"],
+                        [
+                            Right("Une arnaque, je supprime le SMS"),
+                            "Un vrai message, je clique vite pour la commander",
+                            "Un doute, je réponds au SMS pour vérifier",
+                        ],
                         "La carte Vitale n'expire pas. Pour toute question, passez par votre compte ameli ou le "
                         "36 46.",
                     ),
@@ -228,14 +247,15 @@ MODULE = {
                 step(
                     "Les faux messages de la CAF",
                     p(
-                        "« La CAF vous doit un remboursement », « Mettez à jour votre dossier, sinon vos aides "
-                        "s'arrêtent » : ces messages imitent la CAF pour voler vos codes ou votre carte bancaire.",
+                        "Des messages imitent la CAF pour voler vos codes ou votre carte bancaire.",
+                        "Ils disent "
+                        "par exemple « La CAF vous doit un remboursement » ou « Mettez à jour votre dossier ».",
                     ),
                     callouts=[
                         scam(
                             "La CAF ne demande jamais vos codes",
-                            "La CAF ne vous demande jamais votre mot de passe ni votre numéro de carte bancaire "
-                            "par SMS, par courriel ou par téléphone.",
+                            "La CAF ne vous demande jamais votre mot de passe ni votre carte bancaire, par SMS, "
+                            "courriel ou téléphone.",
                             "Pour vérifier, connectez-vous vous-même sur caf.fr ou dans l'application de la CAF.",
                         )
                     ],
@@ -243,12 +263,13 @@ MODULE = {
                 step(
                     "Les faux sites de carte d'identité et de permis",
                     p(
-                        "Des sites payants imitent l'ANTS. Ils font payer des dizaines d'euros pour une démarche "
+                        "Des sites payants imitent France Titres, le site officiel des papiers d'identité "
+                        "(ants.gouv.fr). Ils font payer des dizaines d'euros pour une démarche "
                         "gratuite, ou bien moins chère sur le site officiel.",
                     ),
                     callouts=[
                         scam(
-                            "La pré-demande ANTS est gratuite : méfiez-vous des sites payants",
+                            "La pré-demande est gratuite sur ants.gouv.fr",
                             "La pré-demande de carte d'identité ou de passeport est gratuite sur le site officiel, "
                             "ants.gouv.fr. Les sites de l'État se terminent par .gouv.fr.",
                         ),
@@ -262,7 +283,8 @@ MODULE = {
                         "Un site vous demande 49 € pour votre pré-demande de carte d'identité. C'est…",
                         [
                             "Le prix normal",
-                            Right("Un site non officiel : la pré-demande est gratuite sur ants.gouv.fr"),
+                            "Le prix d'un service plus rapide, proposé par la mairie",
+                            Right("Un site non officiel, car la pré-demande est gratuite sur ants.gouv.fr"),
                         ],
                         "Sur ants.gouv.fr, la pré-demande ne coûte rien. Un timbre fiscal n'est demandé qu'en cas "
                         "de perte ou de vol.",
@@ -279,9 +301,12 @@ MODULE = {
                     "petit cadenas. Une flèche montre qu'il faut vérifier le nom du site à cet endroit.",
                     callouts=[
                         warning(
-                            "Le cadenas ne suffit pas",
-                            "Le cadenas dit que la connexion est protégée, pas que le site est honnête. Les faux "
-                            "sites ont aussi un cadenas.",
+                            # Chrome replaced the padlock in 2023:
+                            # https://blog.chromium.org/2023/05/an-update-on-lock-icon.html
+                            "Le cadenas ne prouve rien",
+                            "Depuis 2023, Chrome n'affiche plus de cadenas à côté de l'adresse. Les faux sites ont "
+                            "aussi une connexion protégée.",
+                            "Seul le nom du site, dans la barre d'adresse, vous dit où vous êtes.",
                         )
                     ],
                     quiz=check(
@@ -298,17 +323,32 @@ MODULE = {
                 step(
                     "Signaler et réagir",
                     ul(
+                        # https://www.33700.fr — the free number for reporting scam SMS and calls
                         "Faux SMS : transférez-le gratuitement au <b>33700</b>, puis supprimez-le.",
                         f"Faux courriel : signalez-le sur {link('https://www.signal-spam.fr')}, puis supprimez-le.",
                         "Vous avez donné votre carte bancaire ? Appelez tout de suite votre banque pour faire "
                         "opposition.",
                         "Vous avez donné un mot de passe ? Changez-le tout de suite.",
                     )
-                    + p(f"Pour être aidé : {link('https://www.cybermalveillance.gouv.fr')}."),
+                    + p("Des services de l'État vous aident :")
+                    + ul(
+                        # https://www.17cyber.gouv.fr — the police and gendarmerie's help for victims, since
+                        # December 2024; it also gives the advice of cybermalveillance.gouv.fr.
+                        "<b>17Cyber</b>, pour savoir quoi faire et parler à un policier : "
+                        f"{link('https://www.17cyber.gouv.fr')} ;",
+                        "<b>cybermalveillance.gouv.fr</b>, pour des conseils : "
+                        f"{link('https://www.cybermalveillance.gouv.fr')} ;",
+                        # https://www.service-public.fr/particuliers/vosdroits/R46526 — Perceval, with
+                        # FranceConnect, after the opposition; only when the card is still in your hands.
+                        "<b>Perceval</b>, pour signaler un achat fait avec votre carte bancaire, sans vous ;",
+                        # https://www.service-public.fr (« THESEE ») — online complaint for scams on the internet.
+                        "<b>THESEE</b>, pour porter plainte en ligne après une escroquerie sur internet.",
+                    )
+                    + p("Perceval et THESEE sont sur service-public.fr. On s'y connecte avec FranceConnect."),
                     callouts=[
                         tip(
                             "Ce n'est pas votre faute",
-                            "Les arnaqueurs sont des professionnels. Parlez-en vite : plus vous agissez tôt, plus "
+                            "Les arnaqueurs sont des professionnels. Parlez-en vite. Plus vous agissez tôt, plus "
                             "on peut limiter les dégâts.",
                         )
                     ],
@@ -319,7 +359,7 @@ MODULE = {
                             Right("Le transférer au 33700, puis le supprimer"),
                             "Cliquer sur le lien pour voir",
                         ],
-                        "Le 33700 est le numéro gratuit de signalement des SMS frauduleux. Ne répondez pas : cela "
+                        "Le 33700 est le numéro gratuit de signalement des SMS frauduleux. Ne répondez pas, cela "
                         "confirme que votre numéro est actif.",
                     ),
                 ),

@@ -180,7 +180,7 @@ def test_seeded_reference_data_glossary_and_images(demo_site):
     ]
     assert len(scams) >= 10
     scam_text = " ".join(f"{callout['title']} {callout['text']}" for callout in scams)
-    for organisation in ["Assurance Maladie", "CAF", "ANTS", "colis"]:
+    for organisation in ["Assurance Maladie", "CAF", "France Titres", "colis"]:
         assert organisation in scam_text, organisation
 
     images = get_image_model().objects.filter(title__in=IMAGES.values())
