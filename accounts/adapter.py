@@ -4,6 +4,7 @@ from django import forms
 
 from allauth.account.adapter import DefaultAccountAdapter
 
+from accounts import ratelimit
 from accounts.enums import UserKind
 
 USERNAME_INVALID = (
@@ -35,6 +36,24 @@ class AccountAdapter(DefaultAccountAdapter):
             "Cet identifiant est déjà pris (majuscules et minuscules ne comptent pas). Choisissez-en un autre."
         ),
     }
+
+    @staticmethod
+    def _identifier(credentials):
+        return credentials.get("username") or credentials.get("email") or ""
+
+    def pre_authenticate(self, request, **credentials):
+        """Too many failures for this account (whatever was typed) or from this network: refused unchecked."""
+        if ratelimit.password_login_blocked(request, self._identifier(credentials)):
+            raise self.validation_error("too_many_login_attempts")
+
+    def authentication_failed(self, request, **credentials):
+        ratelimit.record_password_login_failure(request, self._identifier(credentials))
+
+    def authenticate(self, request, **credentials):
+        user = super().authenticate(request, **credentials)
+        if user is not None:
+            ratelimit.record_password_login_success(request, self._identifier(credentials))
+        return user
 
     def save_user(self, request, user, form, commit=True):
         user = super().save_user(request, user, form, commit=False)

@@ -157,6 +157,47 @@ def record_qr_login_failure(request):
     _record_network_failure(request)
 
 
+# Signing in with a password. Counted per account whatever the person typed (identifier or e-mail address: both
+# name the same account, so they share one budget), with the same fallback as the card's when the cache is down.
+# Per network only failures count, and the budget (PASSWORD_LOGIN_NETWORK_FAILURES) is far above what a room can
+# reach by typos: each account stops counting at its own limit, so filling it takes dozens of accounts each guessed
+# several times in the window, which is an attack, not a workshop.
+
+
+def password_account_key(identifier):
+    from accounts.backends import resolve_account
+
+    user = resolve_account(identifier)
+    name = f"user:{user.pk}" if user else f"unknown:{(identifier or '').strip().lower()}"
+    return f"ratelimit:password-login:account:{_digest(name)}"
+
+
+def password_network_key(request):
+    return f"ratelimit:password-login:network:{_digest(client_ip(request))}"
+
+
+def password_login_blocked(request, identifier):
+    try:
+        network = _count(shared_cache(), password_network_key(request)) >= settings.PASSWORD_LOGIN_NETWORK_FAILURES
+    except CACHE_ERRORS:
+        logger.warning("Rate-limit cache unreachable: the per-network password limit is not applied.")
+        network = False
+    account = _account_call(_count, password_account_key(identifier)) >= settings.PASSWORD_LOGIN_ACCOUNT_FAILURES
+    return network or account
+
+
+def record_password_login_failure(request, identifier):
+    _account_call(_increment, password_account_key(identifier), _window())
+    try:
+        _increment(shared_cache(), password_network_key(request), _window())
+    except CACHE_ERRORS:
+        logger.warning("Rate-limit cache unreachable: a password failure was not counted for the network.")
+
+
+def record_password_login_success(request, identifier):
+    _account_call(lambda store, key: store.delete(key), password_account_key(identifier))
+
+
 def allow(key, limit, window):
     """A generic budget: count this action and say whether it is within `limit` per `window` seconds.
 

@@ -140,9 +140,11 @@ CSRF_COOKIE_HTTPONLY = True
 CSRF_FAILURE_VIEW = "config.views.csrf_failure"
 
 AUTH_USER_MODEL = "accounts.User"
+# One password hash per sign-in attempt, whether the account exists or not (accounts/backends.py says why). Django
+# stops at the first backend that refuses; ModelBackend stays for the sessions opened by a login card.
 AUTHENTICATION_BACKENDS = [
+    "accounts.backends.IdentifierBackend",
     "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -173,8 +175,9 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = False
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Pas à pas] "
 ACCOUNT_RATE_LIMITS = {
-    # 5 failures per account in 5 minutes; the per-IP budget is wide enough for a whole workshop room.
-    "login_failed": "5/5m/key,100/5m/ip",
+    # Failed password sign-ins are limited by accounts.ratelimit instead (per account whatever was typed, and still
+    # when Redis is down): see PASSWORD_LOGIN_* below.
+    "login_failed": False,
     # allauth's default of 30 attempts a minute per address would stop a room of 30 residents who each make one typo.
     "login": "300/m/ip",
     "signup": "60/h/ip",
@@ -186,6 +189,11 @@ ACCOUNT_RATE_LIMITS = {
 CODE_LOGIN_ACCOUNT_FAILURES = 5
 CODE_LOGIN_WINDOW_SECONDS = 300
 CODE_LOGIN_NETWORK_FAILURES = 100
+# Signing in with a password: the 6th failure for one account (by identifier or e-mail, the same budget) within
+# CODE_LOGIN_WINDOW_SECONDS is refused, even with the right password; per network, failures only, a budget no room
+# reaches by typos (accounts.ratelimit says why).
+PASSWORD_LOGIN_ACCOUNT_FAILURES = 5
+PASSWORD_LOGIN_NETWORK_FAILURES = 300
 
 # Shared computers (accounts.kiosk): residents' sessions end when the browser closes and after 20 minutes without
 # activity; professionals' after a longer idle time. A warning shows IDLE_WARNING_SECONDS before the end.
