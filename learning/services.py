@@ -256,7 +256,11 @@ def module_view_progress(request, module, items):
             statuses[item.pk] = ProgressStatus.IN_PROGRESS
         else:
             statuses[item.pk] = ProgressStatus.NOT_STARTED
-    rollup = module_rollup(pairs)
+    finished_before = (
+        request.user.is_authenticated
+        and ModuleProgress.objects.filter(user=request.user, module_id=module.pk, completed_at__isnull=False).exists()
+    )
+    rollup = module_rollup(pairs, completed_before=finished_before)
     return {
         "percent": rollup.percent,
         "status": rollup.status,

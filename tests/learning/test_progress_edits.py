@@ -227,3 +227,16 @@ def test_text_changes_publish_at_once(client, reviewer, resident, tutorial):
     response = client.post(f"/admin/pages/{tutorial.pk}/edit/", edit_form(tutorial, raw, "action-publish"))
     assert response.status_code == 302
     assert TutorialPage.objects.get(pk=tutorial.pk).steps[0].value["title"] == "Titre corrigé"
+
+
+@pytest.mark.django_db
+def test_the_module_page_agrees_that_a_finished_module_stays_finished(client, resident, module, tutorial):
+    from tests.learning.factories import TutorialPageFactory
+
+    finish(resident, tutorial)
+    TutorialPageFactory(parent=module, title="Nouveau tutoriel", slug="nouveau").save_revision().publish()
+    client.force_login(resident)
+    response = client.get(module.url)
+    progress = response.context["progress"]
+    assert (progress["percent"], progress["status"]) == (100, ProgressStatus.COMPLETED)
+    assert progress["next_item"].title == "Nouveau tutoriel"

@@ -106,3 +106,10 @@ def test_mon_parcours_leads_nowhere_hidden(client, resident, module, tutorial):
     html = client.get("/mon-parcours/").content.decode()
     assert tutorial.url not in html
     assert services.path_overview(resident)["resume"] is None
+
+
+def test_unpublishing_a_tutorial_asks_as_wagtail_does(client, reviewer, tutorial):
+    client.force_login(reviewer)
+    response = client.get(f"/admin/pages/{tutorial.pk}/unpublish/")
+    assert response.status_code == 200
+    assert "data-module-unpublish-warning" not in response.content.decode()
