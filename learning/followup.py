@@ -128,12 +128,30 @@ def _upsert_assignment(*, module, resident, structure, by, due_date, note, works
     return assignment
 
 
+def consenting(residents, structure):
+    """Those of `residents` who still consent to be followed by `structure` (a withdrawn consent ends it at once)."""
+    linked = set(
+        StructureLink.objects.active()
+        .filter(structure=structure, resident__in=[resident.pk for resident in residents])
+        .values_list("resident_id", flat=True)
+    )
+    return [resident for resident in residents if resident.pk in linked]
+
+
 def assign_module(*, module, residents, by, structure, due_date=None, note="", workshop=None):
-    """Give a module to residents: one active assignment per module and resident (an update when it exists)."""
+    """Give a module to residents: one active assignment per module and resident (an update when it exists).
+
+    Only residents who still consent to the structure's follow-up get it: a group's module skips a member who
+    withdrew; given to one person who withdrew meanwhile, it is refused.
+    """
     if not ModulePage.objects.live().public().filter(pk=module.pk).exists():
         raise AssignmentRefused("Ce module n'est pas publié : il ne peut pas être assigné.")
     if due_date is not None and due_date < timezone.localdate() - datetime.timedelta(days=1):
         raise AssignmentRefused("La date limite est déjà passée.")
+    asked = list(residents)
+    residents = consenting(asked, structure)
+    if asked and not residents and workshop is None:
+        raise AssignmentRefused("Cette personne ne souhaite plus être suivie par votre structure.")
     return [
         _upsert_assignment(
             module=module,
@@ -184,6 +202,8 @@ def _group_terms(workshop, module):
 @transaction.atomic
 def add_member(*, workshop, resident, by):
     """The resident joins the group and gets its modules, with the group's terms where they have none of their own."""
+    if not consenting([resident], workshop.structure):
+        raise AssignmentRefused("Cette personne ne souhaite plus être suivie par votre structure.")
     workshop.members.add(resident)
     for module in ModulePage.objects.live().filter(pk__in=workshop.modules.values("pk")):
         due_date, note = _group_terms(workshop, module)

@@ -78,7 +78,11 @@ def member_add(request, workshop_id):
     if not form.is_valid():
         return _detail(request, workshop, member_form=form)
     resident = form.cleaned_data["resident"]
-    followup.add_member(workshop=workshop, resident=resident, by=request.user)
+    try:
+        followup.add_member(workshop=workshop, resident=resident, by=request.user)
+    except followup.AssignmentRefused as refusal:  # consent withdrawn since the page was shown
+        form.add_error(None, str(refusal))
+        return _detail(request, workshop, member_form=form)
     _journal(request, workshop, AuditAction.WORKSHOP_JOIN, resident, f"Atelier « {workshop.title} »")
     messages.success(request, f"{resident} fait maintenant partie de l'atelier.")
     return redirect("agent:workshop_detail", workshop_id=workshop.pk)
