@@ -12,6 +12,7 @@ from django.core.management import call_command
 from assessments.blocks import question_to_block_data
 from assessments.demo_questions import matching, multiple, ordering, short, single, true_false
 from assessments.models import Competence, QuizPage
+from learning.demo_content.quizzes_more import QUIZZES_MORE
 
 GIFT_FILE = Path(__file__).resolve().parent.parent / "assessments" / "data" / "demo-securite.gift.txt"
 GIFT_QUIZ = {
@@ -310,6 +311,9 @@ QUIZZES = [
         ],
     },
 ]
+
+# Issue 13: the quizzes of the modules on the procedures France Services users ask for most.
+QUIZZES += QUIZZES_MORE
 
 
 def competence_ids():

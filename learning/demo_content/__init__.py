@@ -6,13 +6,19 @@ they work in 2026; where a menu label or a deep link may change, the text stays 
 
 from learning.demo_content import (
     acceder_a_internet,
+    caf_logement,
     courriel,
     emploi_identite_impots,
+    impots_retraite,
     premiers_pas,
     sante_et_droits,
+    sante_plus,
     se_proteger,
+    sejour_et_emploi,
+    vehicule_et_titres,
 )
-from learning.demo_content.glossary import GLOSSARY
+from learning.demo_content.glossary import GLOSSARY as BASE_GLOSSARY
+from learning.demo_content.glossary_more import merged
 from learning.demo_content.reference import IMAGES, OPERATORS, PROCEDURES
 
 MODULES = [
@@ -22,6 +28,14 @@ MODULES = [
     se_proteger.MODULE,
     sante_et_droits.MODULE,
     emploi_identite_impots.MODULE,
+    # Issue 13: the procedures France Services users ask for most, by how often they ask.
+    vehicule_et_titres.MODULE,
+    caf_logement.MODULE,
+    sante_plus.MODULE,
+    impots_retraite.MODULE,
+    sejour_et_emploi.MODULE,
 ]
+
+GLOSSARY = merged(BASE_GLOSSARY)
 
 __all__ = ["GLOSSARY", "IMAGES", "MODULES", "OPERATORS", "PROCEDURES"]

@@ -172,3 +172,114 @@ IMAGES = {
     "avis-impot.svg": "Pas à pas — l'avis d'impôt",
     "impots-signer.svg": "Pas à pas — signer sa déclaration de revenus",
 }
+
+# Operators, procedures and illustrations of the modules added for issue 13 (carte grise, CAF, carte Vitale, impôts,
+# retraite, titre de séjour, France Travail).
+OPERATORS += [
+    {
+        "slug": "anef",
+        "name": "ANEF (Administration numérique des étrangers en France)",
+        "description": "Le site du ministère de l'Intérieur pour les titres de séjour. Les demandes s'y font en "
+        "ligne.",
+        # Source: administration-etrangers-en-france.interieur.gouv.fr
+        "website": "https://administration-etrangers-en-france.interieur.gouv.fr",
+    },
+    {
+        "slug": "info-retraite",
+        "name": "Info Retraite",
+        "description": "Le site commun de toutes les caisses de retraite. Vous y voyez votre carrière. Vous y "
+        "demandez votre retraite une seule fois pour toutes vos caisses.",
+        # Source: info-retraite.fr (GIP Union Retraite)
+        "website": "https://www.info-retraite.fr",
+    },
+]
+
+PROCEDURES += [
+    {
+        "slug": "carte-grise-changement-adresse",
+        "operator": "ants",
+        "title": "Changer l'adresse de sa carte grise",
+        "official_url": "https://ants.gouv.fr",
+    },
+    {
+        "slug": "carte-grise-vente-achat",
+        "operator": "ants",
+        "title": "Déclarer la vente d'une voiture ou faire la carte grise d'une voiture d'occasion",
+        "official_url": "https://ants.gouv.fr",
+    },
+    {
+        "slug": "permis-perdu-vole",
+        "operator": "ants",
+        "title": "Refaire son permis de conduire perdu ou volé",
+        "official_url": "https://ants.gouv.fr",
+    },
+    {
+        "slug": "passeport-demande",
+        "operator": "ants",
+        "title": "Faire une pré-demande de passeport et prendre rendez-vous",
+        "official_url": "https://ants.gouv.fr",
+    },
+    {
+        "slug": "caf-prime-activite-rsa",
+        "operator": "caf",
+        "title": "Demander la prime d'activité ou le RSA",
+        "official_url": "https://www.caf.fr",
+    },
+    {
+        "slug": "caf-changement-situation",
+        "operator": "caf",
+        "title": "Signaler un changement de situation et demander l'aide au logement",
+        "official_url": "https://www.caf.fr",
+    },
+    {
+        "slug": "ameli-appli-carte-vitale",
+        "operator": "ameli",
+        "title": "Installer l'application carte Vitale",
+        "official_url": "https://www.ameli.fr",
+    },
+    {
+        "slug": "ameli-complementaire-sante-solidaire",
+        "operator": "ameli",
+        "title": "Demander la complémentaire santé solidaire",
+        "official_url": "https://www.ameli.fr",
+    },
+    {
+        "slug": "impots-prelevement-a-la-source",
+        "operator": "impots",
+        "title": "Gérer son prélèvement à la source, payer et écrire aux impôts",
+        "official_url": "https://www.impots.gouv.fr",
+    },
+    {
+        "slug": "retraite-demande-en-ligne",
+        "operator": "info-retraite",
+        "title": "Demander sa retraite en ligne",
+        "official_url": "https://www.info-retraite.fr",
+    },
+    {
+        "slug": "anef-renouveler-titre-de-sejour",
+        "operator": "anef",
+        "title": "Renouveler son titre de séjour",
+        "official_url": "https://administration-etrangers-en-france.interieur.gouv.fr",
+    },
+    {
+        "slug": "france-travail-actualisation",
+        "operator": "france-travail",
+        "title": "S'actualiser chaque mois et lire ses messages",
+        "official_url": "https://www.francetravail.fr",
+    },
+]
+
+IMAGES |= {
+    "carte-grise-adresse.svg": "Pas à pas — changer l'adresse de sa carte grise",
+    "declaration-cession.svg": "Pas à pas — le code de cession",
+    "permis-e-photo.svg": "Pas à pas — le code e-photo",
+    "passeport-rdv.svg": "Pas à pas — un rendez-vous pour le passeport",
+    "caf-simulation.svg": "Pas à pas — la simulation de la CAF",
+    "caf-changement.svg": "Pas à pas — déclarer un changement à la CAF",
+    "appli-carte-vitale.svg": "Pas à pas — activer l'application carte Vitale",
+    "c2s-demande.svg": "Pas à pas — demander la complémentaire santé solidaire",
+    "impots-prelevement.svg": "Pas à pas — gérer son prélèvement à la source",
+    "releve-carriere.svg": "Pas à pas — le relevé de carrière",
+    "anef-titre-sejour.svg": "Pas à pas — le site de l'ANEF",
+    "france-travail-actualisation.svg": "Pas à pas — l'actualisation France Travail",
+}

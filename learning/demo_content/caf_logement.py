@@ -1,0 +1,245 @@
+"""Module « CAF : prime d'activité, RSA et logement »: asking for an allowance and telling the CAF what changed.
+
+The CAF is France Services' second most asked partner (Cour des comptes 2024: 16 %). Sources next to each fact.
+"""
+
+from learning.demo_content.build import (
+    Right,
+    account,
+    check,
+    document,
+    equipment,
+    p,
+    scam,
+    step,
+    tip,
+    ul,
+    warning,
+)
+
+# Source: caf.fr, « Attention aux tentatives d'escroquerie » — the CAF never asks for bank card details.
+CAF_SCAM = scam(
+    "La CAF ne demande jamais votre carte bancaire",
+    "Un SMS ou un courriel « de la CAF » vous demande votre carte bancaire ? C'est une arnaque.",
+    "La CAF vous écrit dans votre espace Mon Compte, sur caf.fr.",
+)
+
+MODULE = {
+    "slug": "caf-prime-activite-rsa-logement",
+    "title": "CAF : prime d'activité, RSA et logement",
+    "summary": "Estimer vos droits et demander la prime d'activité ou le RSA. Puis signaler à la CAF un "
+    "déménagement ou un autre changement.",
+    "objectives": [
+        "Faire une simulation puis une demande de prime d'activité ou de RSA",
+        "Signaler un changement de situation à la CAF",
+        "Demander l'aide au logement après un déménagement",
+    ],
+    "level": "intermediaire",
+    "duration_minutes": 50,
+    "exclusion_type": "competence",
+    "device": "any",
+    "equipment": [
+        "Un ordinateur ou un smartphone connecté à internet",
+        "Votre numéro d'allocataire et votre code, si vous en avez",
+    ],
+    "operators": ["caf", "msa", "france-travail"],
+    "procedures": ["caf-prime-activite-rsa", "caf-changement-situation"],
+    "competences": ["6.1", "6.2", "6.3"],
+    "tutorials": [
+        {
+            "slug": "demander-la-prime-d-activite-ou-le-rsa",
+            "title": "Demander la prime d'activité ou le RSA",
+            "intro": "La prime d'activité aide les personnes qui travaillent et gagnent peu. Le RSA aide les "
+            "personnes qui ont peu ou pas de ressources. Les deux se demandent sur caf.fr.",
+            # Source: service-public.fr F2882 « Prime d'activité » (18 or over, in work, modest income) and
+            # N19775 « Revenu de solidarité active (RSA) » (25 or over, or younger with a child or expecting one).
+            "duration_minutes": 30,
+            "checklist": [
+                document("Vos bulletins de salaire des 3 derniers mois"),
+                document("Votre RIB"),
+                document("Votre titre de séjour, si vous n'êtes pas européen"),
+                account("Votre numéro d'allocataire, ou FranceConnect"),
+                equipment("Votre téléphone portable"),
+            ],
+            "steps": [
+                step(
+                    "Faire une simulation",
+                    p(
+                        "Sur caf.fr, ouvrez <b>Estimer vos droits</b>. Choisissez la prime d'activité ou le RSA.",
+                        "La simulation est gratuite et anonyme. Elle ne fait pas de demande.",
+                    ),
+                    image="caf-simulation.svg",
+                    alt="Le résultat d'une simulation sur caf.fr. Un montant estimé par mois est affiché, avec le "
+                    "bouton « Faire la demande ».",
+                    callouts=[CAF_SCAM],
+                ),
+                step(
+                    "Choisir la bonne aide",
+                    p("Voici la règle la plus simple :")
+                    + ul(
+                        "vous travaillez et gagnez peu, demandez la prime d'activité ;",
+                        "vous n'avez pas ou presque pas de ressources, demandez le RSA ;",
+                        "pour le RSA, il faut en général avoir 25 ans ou plus.",
+                    ),
+                    quiz=check(
+                        "Karim, 30 ans, travaille à mi-temps au SMIC. Quelle aide peut-il demander ?",
+                        [
+                            Right("La prime d'activité"),
+                            "L'allocation de rentrée scolaire",
+                            "Aucune, car il travaille",
+                        ],
+                        "La prime d'activité est faite pour les personnes qui travaillent avec un petit salaire.",
+                    ),
+                ),
+                step(
+                    "Se connecter à Mon Compte",
+                    p(
+                        "Cliquez sur <b>Mon Compte</b>. Entrez votre numéro d'allocataire et votre code.",
+                        "Vous n'êtes pas encore allocataire ? Entrez avec FranceConnect.",
+                    ),
+                ),
+                step(
+                    "Remplir la demande",
+                    p(
+                        "Choisissez <b>Faire une demande de prestation</b>, puis l'aide voulue.",
+                        "Répondez aux questions sur votre famille, votre logement et vos ressources.",
+                    ),
+                    # Source: caf.fr, « Solidarité à la source » (2025) — amounts are prefilled from the montant
+                    # net social declared by employers; the person checks and corrects them.
+                    callouts=[
+                        tip(
+                            "Des montants déjà remplis",
+                            "Vos salaires sont souvent déjà écrits. Vérifiez-les avec vos bulletins de salaire.",
+                        )
+                    ],
+                ),
+                step(
+                    "Envoyer et suivre",
+                    p(
+                        "Validez la demande. Ajoutez les justificatifs demandés.",
+                        "La réponse arrive dans Mon Compte. Regardez vos messages.",
+                    ),
+                    quiz=check(
+                        "Vous touchez la prime d'activité. Que devez-vous faire ensuite ?",
+                        [
+                            "Rien, elle est versée à vie",
+                            Right("Déclarer mes ressources tous les 3 mois"),
+                            "Refaire une demande chaque mois",
+                        ],
+                        "La déclaration trimestrielle met à jour le montant. Sans elle, le versement s'arrête.",
+                    ),
+                ),
+                step(
+                    "Pour le RSA, suivre l'accompagnement",
+                    p(
+                        "Avec le RSA, vous êtes inscrit à France Travail. Un conseiller vous accompagne.",
+                        "Vous signez un contrat d'engagement. Il prévoit des activités pour retrouver un emploi.",
+                    ),
+                    # Source: service-public.fr, loi pour le plein emploi — since 1 January 2025 RSA applicants are
+                    # registered with France Travail and sign a contrat d'engagement (15 hours of activity a week).
+                    callouts=[
+                        warning(
+                            "Vous dépendez de la MSA ?",
+                            "Vous travaillez dans l'agriculture ? Faites la demande sur msa.fr, pas sur caf.fr.",
+                        )
+                    ],
+                ),
+            ],
+        },
+        {
+            "slug": "signaler-un-changement-et-demander-l-aide-au-logement",
+            "title": "Signaler un changement et demander l'aide au logement",
+            "intro": "Un déménagement, une naissance, une séparation, un nouveau travail ? Dites-le vite à la "
+            "CAF. Vos aides changent peut-être.",
+            # Source: caf.fr, « Déclarer un changement de situation » — changes are declared in Mon Compte.
+            "duration_minutes": 20,
+            "checklist": [
+                document("Votre nouveau bail, pour un déménagement"),
+                document("Le montant du loyer et des charges"),
+                document("Votre RIB, si votre compte change"),
+                account("Votre numéro d'allocataire et votre code"),
+            ],
+            "steps": [
+                step(
+                    "Ouvrir Mon Compte",
+                    p(
+                        "Sur caf.fr ou dans l'application « Caf - Mon Compte », connectez-vous.",
+                        "Utilisez votre numéro d'allocataire et votre code, ou FranceConnect.",
+                    ),
+                    callouts=[CAF_SCAM],
+                ),
+                step(
+                    "Choisir « Déclarer un changement »",
+                    p("Choisissez ce qui a changé, par exemple :")
+                    + ul("votre adresse ;", "votre famille ;", "votre travail ou vos ressources ;", "votre RIB."),
+                    image="caf-changement.svg",
+                    alt="La page « Déclarer un changement » de la CAF. Quatre boutons : Adresse, Famille, "
+                    "Ressources et Coordonnées bancaires.",
+                    quiz=check(
+                        "Vous vous installez en couple. Que faites-vous ?",
+                        [
+                            "Rien, la CAF le saura toute seule",
+                            "Je le dirai à la fin de l'année",
+                            Right("Je le déclare tout de suite dans Mon Compte"),
+                        ],
+                        "Les ressources du couple comptent pour vos aides. Un retard peut créer une dette envers "
+                        "la CAF.",
+                    ),
+                ),
+                step(
+                    "Donner la nouvelle adresse",
+                    p(
+                        "Écrivez la date du déménagement et la nouvelle adresse.",
+                        "Le site vous demande ensuite si vous louez ce logement.",
+                    ),
+                ),
+                step(
+                    "Demander l'aide au logement",
+                    p(
+                        "Vous louez ? Choisissez <b>Faire une demande de prestation</b>, puis <b>Aide au "
+                        "logement</b>.",
+                        "Donnez le loyer, les charges et le nom du bailleur.",
+                    ),
+                    # Source: service-public.fr F12006 « Aide personnalisée au logement (APL) » — paid from the
+                    # month after moving in; based on the last 12 months of income, updated every 3 months.
+                    callouts=[
+                        tip(
+                            "Faites-le le mois du déménagement",
+                            "L'aide commence le mois après votre arrivée. Elle ne paie pas les mois passés sans "
+                            "demande.",
+                        )
+                    ],
+                    quiz=check(
+                        "Vous emménagez le 10 mars. Quand demander l'aide au logement ?",
+                        [
+                            Right("En mars, dès que j'ai le bail"),
+                            "En décembre, avec les impôts",
+                            "Après un an dans le logement",
+                        ],
+                        "Plus vous attendez, plus vous perdez de mois d'aide.",
+                    ),
+                ),
+                step(
+                    "Vérifier le récapitulatif",
+                    p(
+                        "Relisez tout, puis validez.",
+                        "Téléchargez le récapitulatif. Il prouve que vous avez fait la démarche.",
+                    ),
+                ),
+                step(
+                    "Suivre la réponse",
+                    p(
+                        "La CAF peut demander un justificatif. Le message arrive dans Mon Compte.",
+                        "L'aide peut être versée à vous ou directement au bailleur.",
+                    ),
+                    callouts=[
+                        warning(
+                            "Répondez aux demandes de la CAF",
+                            "Sans réponse, la CAF peut suspendre vos aides.",
+                        )
+                    ],
+                ),
+            ],
+        },
+    ],
+}
