@@ -38,6 +38,8 @@ OPERATOR_SLUGS = {
     "impots",
     "justice",
     "franceconnect",
+    "anef",
+    "info-retraite",
 }
 TOPICS = [
     "souris",
@@ -55,6 +57,17 @@ TOPICS = [
     "carte d'identité",
     "colis",
     "revenus",
+    "carte grise",
+    "prime d'activité",
+    "aide au logement",
+    "carte Vitale",
+    "complémentaire santé solidaire",
+    "prélèvement à la source",
+    "retraite",
+    "permis de conduire",
+    "titre de séjour",
+    "passeport",
+    "actualisation",
 ]
 
 
