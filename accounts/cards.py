@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth.hashers import check_password, make_password
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -66,9 +67,14 @@ def generate_username(display_name, rng=secrets):
 @transaction.atomic
 def issue_card(*, resident, issued_by=None):
     """A new code and QR token for the resident; the previous card stops working at once."""
-    AccessCard.objects.select_for_update().filter(resident=resident, revoked_at__isnull=True).update(
-        revoked_at=timezone.now()
+    replaced = (
+        AccessCard.objects.select_for_update()
+        .filter(resident=resident, revoked_at__isnull=True)
+        .update(revoked_at=timezone.now())
     )
+    if replaced:  # every session opened before ends (User.card_epoch is part of the session hash)
+        User.objects.filter(pk=resident.pk).update(card_epoch=F("card_epoch") + 1)
+        resident.refresh_from_db(fields=["card_epoch"])
     code = generate_code(CODE_LENGTH)
     token = secrets.token_urlsafe(32)
     card = AccessCard.objects.create(
@@ -119,3 +125,39 @@ def create_resident(*, display_name, email=None, phone="", created_by=None):
         except IntegrityError:
             continue
     raise RuntimeError("Could not create a unique username")
+
+
+# A card just issued, until the agent prints it ------------------------------------------------------------------
+# The code and the QR token are shown once, on the card page. Between the click and the printing they are kept in
+# the agent's session only as `seal`ed text: XOR with a random key as long as the text, used once (a one-time pad).
+# The key goes to the agent's browser alone, in a cookie limited to that card's page for CARD_SHOWN_SECONDS. The
+# session table, Redis or a log therefore never hold a usable code: without the agent's browser it is noise.
+
+CARD_SHOWN_SECONDS = 15 * 60
+
+
+def seal(data):
+    """(sealed text, key), both URL-safe base64, for a small JSON-able dict."""
+    import base64
+    import json
+
+    plain = json.dumps(data, separators=(",", ":")).encode()
+    key = secrets.token_bytes(len(plain))
+    sealed = bytes(a ^ b for a, b in zip(plain, key, strict=True))
+    return base64.urlsafe_b64encode(sealed).decode(), base64.urlsafe_b64encode(key).decode()
+
+
+def unseal(sealed, key):
+    """The dict back, or None when the key is missing, of another length or the text was not sealed by `seal`."""
+    import base64
+    import binascii
+    import json
+
+    try:
+        sealed_bytes, key_bytes = base64.urlsafe_b64decode(sealed or ""), base64.urlsafe_b64decode(key or "")
+        if not sealed_bytes or len(sealed_bytes) != len(key_bytes):
+            return None
+        data = json.loads(bytes(a ^ b for a, b in zip(sealed_bytes, key_bytes, strict=True)))
+    except (binascii.Error, ValueError, UnicodeDecodeError):
+        return None
+    return data if isinstance(data, dict) else None

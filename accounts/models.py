@@ -4,6 +4,7 @@ from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 
 from accounts.enums import ConsentMethod, UserKind
 
@@ -50,6 +51,10 @@ class User(AbstractUser):
     inactivity_warning_sent_at = models.DateTimeField("avertissement d'inactivité envoyé le", null=True, blank=True)
     anonymised_at = models.DateTimeField("anonymisé le", null=True, blank=True)
 
+    # Raised each time a new login card replaces the previous one: it is part of the session hash, so every session
+    # opened before (with the old card, or any other way) ends, as after a password change.
+    card_epoch = models.PositiveIntegerField(default=0, editable=False)
+
     objects = PasAPasUserManager()
 
     class Meta:
@@ -78,6 +83,11 @@ class User(AbstractUser):
     @property
     def is_professional(self):
         return self.kind == UserKind.PROFESSIONAL
+
+    def _get_session_auth_hash(self, secret=None):
+        key_salt = "accounts.models.User.get_session_auth_hash"
+        value = f"{self.password}:{self.card_epoch}"
+        return salted_hmac(key_salt, value, secret=secret, algorithm="sha256").hexdigest()
 
 
 def new_join_code():

@@ -1,7 +1,9 @@
 """The agent space (/espace-agent/): residents, login cards, assignments, follow-up. Views stay thin."""
 
+import time
 from functools import wraps
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Count
@@ -40,11 +42,35 @@ def render_agent(request, template, context=None, *, section, status=200):
 CARD_SESSION_KEY = "agent_fresh_cards"
 
 
-def _remember_card(request, resident, issued):
-    """The code is shown once: kept in the agent's session until the card is printed from this page."""
+def card_cookie_name(resident):
+    return f"pasapas_carte_{resident.pk}"
+
+
+def _remember_card(request, response, resident, issued):
+    """The code is shown once, on the card page, until printed: sealed in the session, its key in a cookie of the
+    agent's browser for that page only (accounts.cards.seal says why). Returns `response` with the cookie."""
+    sealed, key = cards.seal({"code": issued.code, "token": issued.qr_token})
     cards_shown = request.session.get(CARD_SESSION_KEY, {})
-    cards_shown[str(resident.pk)] = {"code": issued.code, "token": issued.qr_token}
+    cards_shown[str(resident.pk)] = {"sealed": sealed, "at": int(time.time())}
     request.session[CARD_SESSION_KEY] = cards_shown
+    response.set_cookie(
+        card_cookie_name(resident),
+        key,
+        max_age=cards.CARD_SHOWN_SECONDS,
+        path=reverse("agent:resident_card", args=[resident.pk]),
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=True,
+        samesite="Strict",
+    )
+    return response
+
+
+def _fresh_card(request, resident):
+    """The card issued from this browser in the last minutes, or None."""
+    shown = request.session.get(CARD_SESSION_KEY, {}).get(str(resident.pk))
+    if not shown or time.time() - shown.get("at", 0) > cards.CARD_SHOWN_SECONDS:
+        return None
+    return cards.unseal(shown.get("sealed"), request.COOKIES.get(card_cookie_name(resident)))
 
 
 @agent_required
@@ -99,7 +125,6 @@ def resident_create(request):
             email=form.cleaned_data["email"],
             phone=form.cleaned_data["phone"],
         )
-        _remember_card(request, resident, issued)
         audit.record(
             actor=request.user,
             structure=form.cleaned_data["structure"],
@@ -107,7 +132,7 @@ def resident_create(request):
             resident=resident,
         )
         messages.success(request, f"Compte créé pour {resident} : identifiant {resident.username}.")
-        return redirect("agent:resident_card", resident.pk)
+        return _remember_card(request, redirect("agent:resident_card", resident.pk), resident, issued)
     return render_agent(request, "learning/agent/resident_form.html", {"form": form}, section="residents")
 
 
@@ -115,7 +140,7 @@ def resident_create(request):
 @require_safe
 def resident_card(request, resident_id):
     resident = followup.resident_or_404(request.user, resident_id)
-    fresh = request.session.get(CARD_SESSION_KEY, {}).get(str(resident.pk))
+    fresh = _fresh_card(request, resident)
     context = {"resident": resident, "fresh": fresh, "structure": followup.shared_structure(request.user, resident)}
     if fresh:
         qr_url = request.build_absolute_uri(reverse("qr_login", args=[fresh["token"]]))
@@ -129,7 +154,6 @@ def resident_new_code(request, resident_id):
         return HttpResponseNotAllowed(["POST"])
     resident = followup.resident_or_404(request.user, resident_id)
     issued = cards.issue_card(resident=resident, issued_by=request.user)
-    _remember_card(request, resident, issued)
     audit.record(
         actor=request.user,
         structure=followup.shared_structure(request.user, resident),
@@ -137,7 +161,7 @@ def resident_new_code(request, resident_id):
         resident=resident,
     )
     messages.success(request, "Nouveau code créé : l'ancien code et l'ancien QR code ne marchent plus.")
-    return redirect("agent:resident_card", resident.pk)
+    return _remember_card(request, redirect("agent:resident_card", resident.pk), resident, issued)
 
 
 @agent_required
