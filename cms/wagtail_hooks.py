@@ -26,3 +26,51 @@ def refuse_deleting_what_is_still_used(request, instances):
         messages.error(request, message)
         return redirect(request.get_full_path())
     return None
+
+
+# Wagtail 8's autosave (issue 13): an autosave request only ever saves a draft. Publishing, submitting for review and
+# workflow actions come from the editor's own buttons; an autosave that carries their fields (a workflow button adds
+# hidden ones to the form) is refused, so it can never run the action a second time or race the real request.
+# static/js/editor_autosave.js stops autosave as soon as the form is sent.
+EDITOR_ACTION_FIELDS = (
+    "action-publish",
+    "action-submit",
+    "action-restart-workflow",
+    "action-cancel-workflow",
+    "action-workflow-action",
+    "workflow-action-name",
+)
+
+
+def refuse_autosave_with_an_action(request):
+    from django.http import JsonResponse
+
+    is_autosave = request.method == "POST" and not request.accepts("text/html")
+    if not is_autosave or not any(name in request.POST for name in EDITOR_ACTION_FIELDS):
+        return None
+    return JsonResponse(
+        {
+            "success": False,
+            "error_code": "invalid_revision",
+            "error_message": "Enregistrement automatique arrêté : la page est en cours d'envoi.",
+        },
+        status=400,
+    )
+
+
+@hooks.register("before_edit_page")
+def autosave_never_acts_on_edit(request, page):
+    return refuse_autosave_with_an_action(request)
+
+
+@hooks.register("before_create_page")
+def autosave_never_acts_on_create(request, parent_page, page_class):
+    return refuse_autosave_with_an_action(request)
+
+
+@hooks.register("insert_editor_js")
+def editor_autosave_js():
+    from django.templatetags.static import static
+    from django.utils.html import format_html
+
+    return format_html('<script src="{}" defer></script>', static("js/editor_autosave.js"))

@@ -16,6 +16,11 @@ class InvalidTemplateVariable(str):
     check applies only to templates under this project's folders.
     """
 
+    def __bool__(self):
+        # Falsy like production's "": a lookup whose method raises a "silent" error (Wagtail's
+        # `latest_revision.get_previous` on a first revision) gets this object itself, and `{% if %}` must skip it.
+        return False
+
     def __mod__(self, other):
         frame = sys._getframe(1)
         while frame is not None:
