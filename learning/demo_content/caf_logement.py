@@ -27,23 +27,24 @@ CAF_SCAM = scam(
 MODULE = {
     "slug": "caf-prime-activite-rsa-logement",
     "title": "CAF : prime d'activité, RSA et logement",
-    "summary": "Estimer vos droits et demander la prime d'activité ou le RSA. Puis signaler à la CAF un "
-    "déménagement ou un autre changement.",
+    "summary": "Demander la prime d'activité ou le RSA. Signaler à la CAF un déménagement ou un autre "
+    "changement. Demander un logement social.",
     "objectives": [
         "Faire une simulation puis une demande de prime d'activité ou de RSA",
         "Signaler un changement de situation à la CAF",
         "Demander l'aide au logement après un déménagement",
+        "Faire et renouveler une demande de logement social",
     ],
     "level": "intermediaire",
-    "duration_minutes": 50,
+    "duration_minutes": 75,
     "exclusion_type": "competence",
     "device": "any",
     "equipment": [
         "Un ordinateur ou un smartphone connecté à internet",
         "Votre numéro d'allocataire et votre code, si vous en avez",
     ],
-    "operators": ["caf", "msa", "france-travail"],
-    "procedures": ["caf-prime-activite-rsa", "caf-changement-situation"],
+    "operators": ["caf", "msa", "france-travail", "logement-social"],
+    "procedures": ["caf-prime-activite-rsa", "caf-changement-situation", "logement-social-demande"],
     "competences": ["6.1", "6.2", "6.3"],
     "tutorials": [
         {
@@ -238,6 +239,104 @@ MODULE = {
                             "Sans réponse, la CAF peut suspendre vos aides.",
                         )
                     ],
+                ),
+            ],
+        },
+        {
+            "slug": "demander-un-logement-social",
+            "title": "Demander un logement social",
+            "intro": "La demande de logement social est gratuite. Elle se fait en ligne, une seule fois pour tout "
+            "le département. Il faut la renouveler chaque année.",
+            # Source: service-public.fr F869 « Demande de logement social » — free, online on
+            # demande-logement-social.gouv.fr or at a counter, a numéro unique, renewed every year or cancelled.
+            "duration_minutes": 25,
+            "checklist": [
+                document("Votre pièce d'identité, ou votre titre de séjour"),
+                document("Votre avis d'impôt, et celui des personnes qui vivront avec vous"),
+                account("Une adresse électronique"),
+            ],
+            "steps": [
+                step(
+                    "Aller sur le site officiel",
+                    p(
+                        "Tapez <b>demande-logement-social.gouv.fr</b> dans la barre d'adresse.",
+                        "Cliquez sur <b>Créer ma demande</b>. Créez votre compte avec votre adresse électronique.",
+                    ),
+                    image="logement-social.svg",
+                    alt="Le site demande-logement-social.gouv.fr, à l'adresse écrite en haut. Le bouton « Créer ma "
+                    "demande » est entouré.",
+                    callouts=[
+                        scam(
+                            "Personne ne peut vendre un logement social",
+                            "La demande est gratuite. Quelqu'un vous demande de l'argent pour aller plus vite ? "
+                            "C'est une arnaque. Ne payez pas.",
+                        )
+                    ],
+                    quiz=check(
+                        "Un site demande 49 € pour déposer votre demande de logement social. Que faites-vous ?",
+                        [
+                            "Je paie, cela ira plus vite",
+                            Right("Je fais la demande moi-même, gratuitement, sur le site officiel"),
+                            "J'envoie mon RIB au site",
+                        ],
+                        "La demande est toujours gratuite. Payer ne donne aucune priorité.",
+                    ),
+                ),
+                step(
+                    "Décrire votre foyer et vos ressources",
+                    p(
+                        "Ajoutez chaque personne qui vivra dans le logement.",
+                        "Écrivez les ressources de chacun. Elles sont sur l'avis d'impôt.",
+                    ),
+                ),
+                step(
+                    "Choisir les communes",
+                    p(
+                        "Choisissez les communes où vous voulez vivre.",
+                        "Plus vous en choisissez, plus vous avez de chances de recevoir une proposition.",
+                    ),
+                ),
+                step(
+                    "Ajouter les justificatifs et envoyer",
+                    p(
+                        "Ajoutez une photo de votre pièce d'identité ou de votre titre de séjour.",
+                        "Validez. Les documents en ligne servent pour tous les bailleurs.",
+                    ),
+                ),
+                step(
+                    "Garder le numéro unique",
+                    p(
+                        "Vous recevez une attestation avec un <b>numéro unique</b>. Gardez-la.",
+                        "Ce numéro prouve depuis quand vous attendez un logement.",
+                    ),
+                    callouts=[
+                        tip(
+                            "Votre situation change ?",
+                            "Une naissance, un nouveau travail ? Mettez votre demande à jour en ligne.",
+                        )
+                    ],
+                ),
+                step(
+                    "Renouveler chaque année",
+                    p(
+                        "Un message vous prévient un mois avant la date limite.",
+                        "Renouvelez votre demande en ligne avant cette date.",
+                    ),
+                    callouts=[
+                        warning(
+                            "Sans renouvellement, la demande est annulée",
+                            "Vous perdez alors votre ancienneté. Il faut tout recommencer.",
+                        )
+                    ],
+                    quiz=check(
+                        "Votre demande a un an. Vous n'avez pas encore de logement. Que faites-vous ?",
+                        [
+                            Right("Je renouvelle ma demande avant la date limite"),
+                            "Je fais une nouvelle demande à zéro",
+                            "Je ne fais rien, elle reste valable",
+                        ],
+                        "En renouvelant, vous gardez votre ancienneté. Une nouvelle demande repart de zéro.",
+                    ),
                 ),
             ],
         },

@@ -224,6 +224,22 @@ GLOSSARY_MORE = [
         "definition": "Somme d'argent versée par un organisme, par exemple France Travail ou la CAF.",
         "example": "Sans actualisation, vos allocations s'arrêtent.",
     },
+    {
+        "term": "logement social",
+        "variants": ["logements sociaux", "HLM"],
+        # Source: service-public.fr F869 « Demande de logement social ».
+        "definition": "Logement loué moins cher, pour les personnes qui ont des ressources modestes. La demande "
+        "est gratuite.",
+        "example": "La demande de logement social se renouvelle chaque année.",
+    },
+    {
+        "term": "Mon Espace Santé",
+        "variants": ["espace santé"],
+        # Source: monespacesante.fr.
+        "definition": "Site et application gratuits de l'Assurance Maladie et de l'État. Ils gardent vos documents "
+        "de santé. Vous choisissez qui peut les voir.",
+        "example": "Votre médecin peut déposer une analyse dans Mon Espace Santé.",
+    },
 ]
 
 

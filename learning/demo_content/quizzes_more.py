@@ -115,7 +115,7 @@ QUIZZES_MORE = [
         "module": "caf-prime-activite-rsa-logement",
         "slug": "quiz-caf-prime-rsa-logement",
         "title": "Quiz : CAF, prime d'activité, RSA et logement",
-        "intro": "<p>Six situations pour vérifier que vous savez quoi faire avec la CAF.</p>",
+        "intro": "<p>Sept situations pour savoir quoi faire avec la CAF et votre logement.</p>",
         "questions": [
             choice(
                 "Léa, 24 ans, travaille en caisse à temps partiel. Quelle aide peut-elle demander ?",
@@ -176,13 +176,23 @@ QUIZZES_MORE = [
                 "6.2",
                 "Ces trois aides se demandent sur caf.fr, dans « Faire une demande de prestation ».",
             ),
+            choice(
+                "Votre demande de logement social arrive à sa date anniversaire. Que faites-vous ?",
+                [
+                    ("Une nouvelle demande à zéro", "Non. Vous perdriez votre ancienneté."),
+                    ("=Je la renouvelle en ligne avant la date limite", "Oui. Vous gardez votre ancienneté."),
+                    ("Je paie un site pour la garder", "Non. Le renouvellement est gratuit."),
+                ],
+                "6.3",
+                "Une demande de logement social se renouvelle chaque année. Sinon, elle est annulée.",
+            ),
         ],
     },
     {
         "module": "carte-vitale-et-complementaire-sante-solidaire",
         "slug": "quiz-carte-vitale-c2s",
         "title": "Quiz : carte Vitale et complémentaire santé solidaire",
-        "intro": "<p>Six questions sur l'application carte Vitale et la complémentaire santé solidaire.</p>",
+        "intro": "<p>Sept questions sur la carte Vitale, la complémentaire santé solidaire et Mon Espace Santé.</p>",
         "questions": [
             choice(
                 "Dans le magasin d'applications, laquelle installer pour la carte Vitale ?",
@@ -242,6 +252,16 @@ QUIZZES_MORE = [
                 ],
                 "6.2",
                 "La simulation dit d'abord si vous y avez droit. La demande se fait ensuite dans le compte ameli.",
+            ),
+            choice(
+                "Dans Mon Espace Santé, vous ne voulez pas qu'un soignant voie un document. Que faites-vous ?",
+                [
+                    ("=Je masque ce document pour lui", "Oui. Vous choisissez qui voit chaque document."),
+                    ("Je ferme tout mon profil", "Non. Masquer un seul document suffit."),
+                    ("Je ne peux rien faire", "Non. C'est vous qui décidez des accès."),
+                ],
+                "4.2",
+                "Dans la gestion des accès, vous masquez un document ou bloquez un soignant.",
             ),
         ],
     },

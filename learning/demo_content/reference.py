@@ -283,3 +283,35 @@ IMAGES |= {
     "anef-titre-sejour.svg": "Pas à pas — le site de l'ANEF",
     "france-travail-actualisation.svg": "Pas à pas — l'actualisation France Travail",
 }
+
+# Mon Espace Santé and the demande de logement social (issue 13).
+OPERATORS += [
+    {
+        "slug": "logement-social",
+        "name": "Demande de logement social",
+        "description": "Le site de l'État pour demander un logement social. La demande y est gratuite. Elle vaut "
+        "pour tous les bailleurs du département.",
+        # Source: service-public.fr F869 « Demande de logement social ».
+        "website": "https://www.demande-logement-social.gouv.fr",
+    },
+]
+
+PROCEDURES += [
+    {
+        "slug": "mon-espace-sante-activer",
+        "operator": "ameli",
+        "title": "Activer Mon Espace Santé",
+        "official_url": "https://www.monespacesante.fr",
+    },
+    {
+        "slug": "logement-social-demande",
+        "operator": "logement-social",
+        "title": "Demander et renouveler un logement social",
+        "official_url": "https://www.demande-logement-social.gouv.fr",
+    },
+]
+
+IMAGES |= {
+    "mon-espace-sante.svg": "Pas à pas — activer Mon Espace Santé",
+    "logement-social.svg": "Pas à pas — la demande de logement social",
+}

@@ -27,15 +27,16 @@ VITALE_SCAM = scam(
 MODULE = {
     "slug": "carte-vitale-et-complementaire-sante-solidaire",
     "title": "Carte Vitale et complémentaire santé solidaire",
-    "summary": "Installer l'application carte Vitale sur votre téléphone et demander la complémentaire santé "
-    "solidaire dans votre compte ameli.",
+    "summary": "Installer l'application carte Vitale et demander la complémentaire santé solidaire. Puis "
+    "activer Mon Espace Santé pour garder vos documents de santé.",
     "objectives": [
         "Installer et activer l'application carte Vitale",
         "Savoir si l'on peut avoir la complémentaire santé solidaire",
         "Faire la demande de complémentaire santé solidaire en ligne",
+        "Activer Mon Espace Santé et choisir qui voit ses documents",
     ],
     "level": "intermediaire",
-    "duration_minutes": 40,
+    "duration_minutes": 55,
     "exclusion_type": "competence",
     "device": "smartphone",
     "equipment": [
@@ -44,7 +45,7 @@ MODULE = {
         "Votre compte ameli",
     ],
     "operators": ["ameli", "msa"],
-    "procedures": ["ameli-appli-carte-vitale", "ameli-complementaire-sante-solidaire"],
+    "procedures": ["ameli-appli-carte-vitale", "ameli-complementaire-sante-solidaire", "mon-espace-sante-activer"],
     "competences": ["6.1", "6.2", "4.2"],
     "tutorials": [
         {
@@ -204,6 +205,108 @@ MODULE = {
                         warning(
                             "Gardez votre mutuelle jusqu'à la réponse",
                             "Ne résiliez votre mutuelle qu'après l'accord de l'Assurance Maladie.",
+                        )
+                    ],
+                ),
+            ],
+        },
+        {
+            "slug": "activer-mon-espace-sante",
+            "title": "Activer Mon Espace Santé",
+            "intro": "Mon Espace Santé garde vos documents de santé au même endroit. Par exemple vos ordonnances, "
+            "vos analyses et vos vaccins. Il est gratuit.",
+            # Source: monespacesante.fr and ameli.fr, « Mon Espace Santé » — an account opened for every insured
+            # person, activated with the provisional code received by mail or e-mail, or with the carte Vitale's
+            # serial number; the person chooses which health professionals may see the documents.
+            "duration_minutes": 15,
+            "checklist": [
+                document("Le code provisoire reçu par courrier ou par courriel, si vous l'avez"),
+                document("Votre carte Vitale, pour son numéro de série"),
+                equipment("Votre téléphone portable, pour recevoir un code"),
+            ],
+            "steps": [
+                step(
+                    "Aller sur monespacesante.fr",
+                    p(
+                        "Tapez <b>monespacesante.fr</b> dans la barre d'adresse. Vous pouvez aussi installer "
+                        "l'application « Mon Espace Santé ».",
+                        "Cliquez sur <b>Activer mon profil</b>.",
+                    ),
+                    image="mon-espace-sante.svg",
+                    alt="La page d'accueil de Mon Espace Santé, à l'adresse monespacesante.fr. Le bouton « Activer "
+                    "mon profil » est entouré.",
+                    callouts=[
+                        scam(
+                            "Mon Espace Santé ne vous demande jamais de payer",
+                            "Un message vous demande de payer pour garder votre dossier de santé ? C'est une arnaque.",
+                        )
+                    ],
+                ),
+                step(
+                    "Prouver que c'est bien vous",
+                    p("Le site vous demande :")
+                    + ul(
+                        "votre numéro de sécurité sociale ;",
+                        "le code provisoire reçu par courrier ou par courriel ;",
+                        "ou, sans ce code, le numéro de série de votre carte Vitale.",
+                    ),
+                ),
+                step(
+                    "Choisir comment recevoir vos codes",
+                    p(
+                        "Donnez votre numéro de téléphone portable ou votre adresse électronique.",
+                        "Un code arrive à chaque connexion. Il protège vos données de santé.",
+                    ),
+                    quiz=check(
+                        "Un inconnu au téléphone vous demande le code reçu par SMS. Que faites-vous ?",
+                        [
+                            "Je le lui donne, il dit qu'il est de l'Assurance Maladie",
+                            Right("Je raccroche sans donner le code"),
+                            "Je lui donne la moitié du code",
+                        ],
+                        "Ce code est à vous seul. Aucun vrai conseiller ne vous le demande.",
+                    ),
+                ),
+                step(
+                    "Ranger vos documents",
+                    p(
+                        "Ouvrez <b>Documents</b>. Vos soignants y déposent par exemple vos analyses.",
+                        "Vous pouvez aussi ajouter une photo d'une ordonnance ou d'un carnet de vaccins.",
+                    ),
+                ),
+                step(
+                    "Choisir qui voit vos documents",
+                    p(
+                        "Dans votre profil, ouvrez la gestion des accès.",
+                        "Vous pouvez masquer un document ou bloquer un soignant.",
+                    ),
+                    callouts=[
+                        tip(
+                            "Les urgences",
+                            "En cas d'urgence, un médecin peut voir votre profil. Vous pouvez aussi refuser cet "
+                            "accès.",
+                        )
+                    ],
+                    quiz=check(
+                        "Vous ne voulez pas que votre dentiste voie un compte rendu d'hôpital. Que faites-vous ?",
+                        [
+                            "Je supprime tout mon profil",
+                            Right("Je masque ce document pour lui"),
+                            "Je ne vais plus chez le dentiste",
+                        ],
+                        "Vous choisissez document par document ce que chaque soignant peut voir.",
+                    ),
+                ),
+                step(
+                    "Écrire à un soignant",
+                    p(
+                        "Ouvrez <b>Messagerie</b>. Vos soignants peuvent vous y écrire de façon sécurisée.",
+                        "Vous pouvez leur répondre, mais vous ne pouvez pas écrire le premier message.",
+                    ),
+                    callouts=[
+                        warning(
+                            "Ce n'est pas pour les urgences",
+                            "En cas d'urgence, appelez le 15 ou le 112.",
                         )
                     ],
                 ),

@@ -76,7 +76,7 @@ MODULE = {
                     ),
                     image="carte-grise-adresse.svg",
                     alt="Le site ants.gouv.fr, à l'adresse écrite en haut. Le bouton « Modifier l'adresse » de la "
-                    "carte grise est entouré. En bas, la mention « Gratuit ».",
+                    "carte grise est entouré.",
                     callouts=[FAKE_SITES],
                     quiz=check(
                         "Un site vous demande 29 € pour changer l'adresse de votre carte grise. Que faites-vous ?",
