@@ -68,6 +68,8 @@ TOPICS = [
     "titre de séjour",
     "passeport",
     "actualisation",
+    "logement social",
+    "Mon Espace Santé",
 ]
 
 
