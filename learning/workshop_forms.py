@@ -174,34 +174,47 @@ class SessionForm(forms.ModelForm):
 
 
 class AttendanceForm(forms.Form):
-    """One present/absent choice per member; `rows` pairs each member with their field for the template."""
+    """One present/absent choice per member; `rows` pairs each member with their field for the template.
+
+    Each choice carries, hidden, what the page showed when it was loaded: only the answers this agent changed are
+    saved, so a page opened earlier never undoes what a colleague recorded since.
+    """
 
     def __init__(self, *args, members, recorded, **kwargs):
         super().__init__(*args, **kwargs)
         self.members = list(members)
         for member in self.members:
             initial = recorded.get(member.pk)
+            shown = "" if initial is None else (PRESENT if initial else ABSENT)
             self.fields[self.field_name(member)] = forms.ChoiceField(
                 label=str(member),
                 choices=[(PRESENT, "Présent"), (ABSENT, "Absent")],
                 widget=forms.RadioSelect,
                 required=False,
-                initial=None if initial is None else (PRESENT if initial else ABSENT),
+                initial=shown or None,
+            )
+            self.fields[self.shown_name(member)] = forms.CharField(
+                required=False, initial=shown, widget=forms.HiddenInput
             )
 
     @staticmethod
     def field_name(member):
         return f"presence_{member.pk}"
 
+    @staticmethod
+    def shown_name(member):
+        return f"affiche_{member.pk}"
+
     @property
     def rows(self):
-        return [(member, self[self.field_name(member)]) for member in self.members]
+        return [(member, self[self.field_name(member)], self[self.shown_name(member)]) for member in self.members]
 
     def presence(self):
-        """{member: True/False} for every member with an answer."""
+        """{member: True/False} for every answer this agent changed from what the page showed."""
         answers = {}
         for member in self.members:
             value = self.cleaned_data.get(self.field_name(member))
-            if value in (PRESENT, ABSENT):
+            shown = self.cleaned_data.get(self.shown_name(member)) or ""
+            if value in (PRESENT, ABSENT) and value != shown:
                 answers[member] = value == PRESENT
         return answers

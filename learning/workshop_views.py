@@ -157,7 +157,7 @@ def session_detail(request, workshop_id, session_id):
         if saved:
             messages.success(request, "Les présences sont enregistrées.")
         else:
-            messages.warning(request, "Aucune présence n'a été cochée : rien n'a été enregistré.")
+            messages.warning(request, "Aucune présence n'a été cochée ou changée : rien n'a été enregistré.")
         return redirect("agent:session_detail", workshop_id=workshop.pk, session_id=session.pk)
     context = {"workshop": workshop, "session": session, "form": form, "session_modules": list(session.modules.all())}
     return _render(request, "learning/agent/session_detail.html", context)

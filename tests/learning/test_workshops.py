@@ -546,3 +546,34 @@ def test_next_session_for_a_member(workshop, resident, structure):
 def test_no_next_session(resident):
     assert next_session_for(resident) is None
     assert next_session_for(AnonymousUser()) is None
+
+
+def form_as_loaded(page):
+    """What a browser posts back from the attendance form as it was loaded: hidden fields and checked radios."""
+    data = {field["name"]: field.get("value", "") for field in page.find_all("input", attrs={"type": "hidden"})}
+    data.pop("csrfmiddlewaretoken", None)
+    for radio in page.find_all("input", attrs={"type": "radio", "checked": True}):
+        data[radio["name"]] = radio["value"]
+    return data
+
+
+def test_a_page_loaded_earlier_never_undoes_a_colleagues_attendance(agent_client, agent, structure, workshop, session):
+    amina = link(ResidentFactory(display_name="Amina"), structure)
+    bernard = link(ResidentFactory(display_name="Bernard"), structure)
+    for member in (amina, bernard):
+        followup.add_member(workshop=workshop, resident=member, by=agent)
+    detail = url("session_detail", workshop_id=workshop.pk, session_id=session.pk)
+    agent_client.post(detail, {f"presence_{amina.pk}": "absent"})  # recorded first as absent
+    loaded_earlier = form_as_loaded(soup(agent_client.get(detail)))  # shows Amina absent
+    assert loaded_earlier[f"presence_{amina.pk}"] == "absent"
+
+    # A colleague, on a fresh page, records that Amina came after all.
+    agent_client.post(detail, {**form_as_loaded(soup(agent_client.get(detail))), f"presence_{amina.pk}": "present"})
+    # The older page is sent now: it changes only Bernard; Amina's « absent » is what it showed, not a change.
+    agent_client.post(detail, {**loaded_earlier, f"presence_{bernard.pk}": "absent"})
+    rows = {row.resident: row.present for row in Attendance.objects.filter(session=session)}
+    assert rows == {amina: True, bernard: False}
+
+    # Sent again as loaded after both changes, with nothing touched: nothing changes.
+    agent_client.post(detail, form_as_loaded(soup(agent_client.get(detail))))
+    assert {row.resident: row.present for row in Attendance.objects.filter(session=session)} == rows
