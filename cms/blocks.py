@@ -8,6 +8,7 @@ from django.forms.utils import ErrorList
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.documents.widgets import AdminDocumentChooser
 from wagtail.images.blocks import ImageChooserBlock
 
 
@@ -130,10 +131,38 @@ class CalloutBlock(blocks.StructBlock):
         group = "Texte"
 
 
+class VideoFileChooserBlock(DocumentChooserBlock):
+    """A document chooser whose button says what to pick: « Choisir un document » means nothing to a trainer."""
+
+    widget = AdminDocumentChooser(
+        choose_one_text="Choisir la vidéo…",
+        choose_another_text="Choisir une autre vidéo",
+        link_to_chosen_text="Modifier la vidéo",
+    )
+
+
+class CaptionsFileChooserBlock(DocumentChooserBlock):
+    widget = AdminDocumentChooser(
+        choose_one_text="Choisir le fichier de sous-titres…",
+        choose_another_text="Choisir un autre fichier de sous-titres",
+        link_to_chosen_text="Modifier le fichier de sous-titres",
+    )
+
+
 class VideoBlock(blocks.StructBlock):
     title = blocks.CharBlock(label="Titre", max_length=120)
-    video = DocumentChooserBlock(label="Fichier vidéo (MP4 ou WebM)")
-    captions = DocumentChooserBlock(label="Sous-titres (fichier WebVTT)", required=False)
+    video = VideoFileChooserBlock(
+        label="Fichier vidéo (MP4 ou WebM)",
+        help_text=(
+            "Choisissez la vidéo parmi les fichiers du site, ou envoyez-la depuis votre ordinateur. "
+            "Pas de lien YouTube : la vidéo doit être sur le site."
+        ),
+    )
+    captions = CaptionsFileChooserBlock(
+        label="Sous-titres (fichier WebVTT, facultatif)",
+        required=False,
+        help_text="Un fichier .vtt avec le texte de ce qui est dit, affiché sous la vidéo.",
+    )
     transcript = ParagraphBlock(
         label="Transcription",
         help_text="Obligatoire : tout ce qui est dit et montré, pour qui ne peut pas regarder ou écouter.",
@@ -153,6 +182,9 @@ class BaseStreamBlock(blocks.StreamBlock):
     image = ImageBlock()
     callout = CalloutBlock()
     video = VideoBlock()
+
+    class Meta:
+        collapsed = True
 
 
 # A path on this site: "/" not followed by another slash or a backslash (browsers read both as the start of another
@@ -211,3 +243,4 @@ class EntryPointsBlock(blocks.StreamBlock):
 
     class Meta:
         max_num = 4
+        collapsed = True

@@ -9,6 +9,11 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from cms.blocks import CalloutBlock, ParagraphBlock, PrefetchingImageChooserBlock, VideoBlock
 from learning.enums import ChecklistKind
 
+STEP_IMAGE_ALT_MESSAGE = (
+    "Décrivez l'image : dans une étape, elle montre ce qu'il faut repérer. "
+    "Une personne qui ne voit pas l'écran a besoin de cette description."
+)
+
 
 class ChecklistItemBlock(blocks.StructBlock):
     kind = blocks.ChoiceBlock(label="Type", choices=ChecklistKind.choices, default=ChecklistKind.DOCUMENT)
@@ -25,6 +30,9 @@ class ChecklistItemBlock(blocks.StructBlock):
 class ChecklistBlock(blocks.StreamBlock):
     item = ChecklistItemBlock()
 
+    class Meta:
+        collapsed = True
+
 
 class CheckOptionBlock(blocks.StructBlock):
     text = blocks.CharBlock(label="Réponse proposée", max_length=150)
@@ -37,10 +45,6 @@ class CheckOptionBlock(blocks.StructBlock):
 
 class StepStructValue(blocks.StructValue):
     @property
-    def image_alt(self):
-        return "" if self.get("image_decorative") else self.get("image_alt", "")
-
-    @property
     def has_check(self):
         return bool(self.get("check_question"))
 
@@ -52,18 +56,45 @@ class StepStructValue(blocks.StructValue):
 class StepBlock(blocks.StructBlock):
     title = blocks.CharBlock(label="Titre de l'étape", max_length=120, help_text="Court : « Ouvrir le site ameli.fr »")
     instruction = ParagraphBlock(label="Consigne", help_text="Une action à la fois, avec des mots simples.")
-    image = PrefetchingImageChooserBlock(label="Capture d'écran ou illustration", required=False)
+    image = PrefetchingImageChooserBlock(label="Capture d'écran ou illustration (facultative)", required=False)
+    # No "decorative" choice here: a step's picture shows where to look or click, so it always carries part of the
+    # instruction, and a person who cannot see it needs the same help in words.
     image_alt = blocks.CharBlock(
-        label="Texte alternatif de l'image",
+        label="Description de l'image (obligatoire si vous ajoutez une image)",
         required=False,
         max_length=250,
-        help_text="Décrivez ce que montre l'image et ce qu'il faut y repérer.",
+        help_text=(
+            "Dites ce que montre l'image et ce qu'il faut y repérer : « Le bouton bleu Se connecter, en haut à "
+            "droite ». Elle est lue aux personnes qui ne voient pas l'écran."
+        ),
     )
-    image_decorative = blocks.BooleanBlock(label="Image décorative", required=False)
-    callouts = blocks.ListBlock(CalloutBlock(), label="Encadrés", default=[], min_num=0)
-    check_question = blocks.CharBlock(label="« Je vérifie » : question (facultative)", required=False, max_length=200)
-    check_options = blocks.ListBlock(CheckOptionBlock(), label="« Je vérifie » : réponses", default=[], min_num=0)
-    check_explanation = blocks.CharBlock(label="« Je vérifie » : explication", required=False, max_length=300)
+    callouts = blocks.ListBlock(
+        CalloutBlock(),
+        label="Encadrés : astuce, attention, arnaque (facultatifs)",
+        default=[],
+        min_num=0,
+        collapsed=True,
+    )
+    check_question = blocks.CharBlock(
+        label="« Je vérifie » : question (facultative)",
+        required=False,
+        max_length=200,
+        help_text="Une petite question pour que la personne vérifie qu'elle a compris l'étape.",
+    )
+    check_options = blocks.ListBlock(
+        CheckOptionBlock(),
+        label="« Je vérifie » : réponses proposées",
+        default=[],
+        min_num=0,
+        collapsed=True,
+        help_text="Au moins deux réponses, dont une seule bonne.",
+    )
+    check_explanation = blocks.CharBlock(
+        label="« Je vérifie » : explication",
+        required=False,
+        max_length=300,
+        help_text="Montrée après la réponse : pourquoi la bonne réponse est la bonne.",
+    )
 
     class Meta:
         icon = "list-ol"
@@ -76,13 +107,20 @@ class StepBlock(blocks.StructBlock):
             "instruction": "<p>Dans la barre d'adresse, tapez <b>ameli.fr</b> puis appuyez sur Entrée.</p>",
         }
 
+    # Steps had an « image décorative » choice until issue 13. Revisions keep it in their JSON (to_python skips it);
+    # Python values written before (seed data, factories) may still carry it: normalize() drops that one key.
+    REMOVED_CHILDREN = frozenset({"image_decorative"})
+
+    def normalize(self, value):
+        if isinstance(value, dict) and not isinstance(value, blocks.StructValue):
+            value = {name: child for name, child in value.items() if name not in self.REMOVED_CHILDREN}
+        return super().normalize(value)
+
     def clean(self, value):
         value = super().clean(value)
         errors = {}
-        if value.get("image") and not value.get("image_decorative") and not (value.get("image_alt") or "").strip():
-            errors["image_alt"] = ErrorList(
-                [ValidationError("Le texte alternatif est obligatoire, sauf si l'image est décorative.")]
-            )
+        if value.get("image") and not (value.get("image_alt") or "").strip():
+            errors["image_alt"] = ErrorList([ValidationError(STEP_IMAGE_ALT_MESSAGE)])
         if value.get("check_question"):
             options = value.get("check_options") or []
             if len(options) < 2:
@@ -94,13 +132,26 @@ class StepBlock(blocks.StructBlock):
         return value
 
 
+NO_STEP_MESSAGE = "Ajoutez au moins une étape avec le bouton « Ajouter ici »."
+
+
 class StepsBlock(blocks.StreamBlock):
     step = StepBlock()
 
     class Meta:
         min_num = 1
         block_counts = {"step": {"min_num": 1}}
+        collapsed = True
+
+    def clean(self, value):
+        # Without a step, Wagtail would give its minimum-count error twice (the stream's and the step type's).
+        if self.required and not self.is_deferred_validation and not value:
+            raise blocks.StreamBlockValidationError(non_block_errors=ErrorList([ValidationError(NO_STEP_MESSAGE)]))
+        return super().clean(value)
 
 
 class TutorialMediaBlock(blocks.StreamBlock):
     video = VideoBlock()
+
+    class Meta:
+        collapsed = True

@@ -1,5 +1,6 @@
 import re
 
+from django import forms
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
@@ -17,6 +18,7 @@ from modelcluster.fields import ParentalManyToManyField
 
 from assessments.models import QuizPage
 from cms import page_cache
+from cms.authoring_guide import guide_help_panel
 from cms.blocks import LIMITED_RICH_TEXT_FEATURES
 from cms.models import Operator, TypedChildRoutingMixin
 from cms.page_cache import ViewRestrictionShortcutMixin
@@ -102,15 +104,46 @@ class ModulePage(ViewRestrictionShortcutMixin, TypedChildRoutingMixin, Page):
 
     content_panels = [
         *Page.content_panels,
+        guide_help_panel("Un module regroupe les tutoriels d'une démarche. Écrivez pour une personne qui débute."),
         FieldPanel("summary"),
         FieldPanel("objectives"),
         MultiFieldPanel(
-            [FieldPanel("level"), FieldPanel("duration_minutes"), FieldPanel("exclusion_type"), FieldPanel("device")],
+            [
+                FieldPanel("level"),
+                FieldPanel("duration_minutes"),
+                FieldPanel(
+                    "exclusion_type",
+                    heading="Ce qui gêne la personne",
+                    help_text=(
+                        "« Équipement et accès » : elle n'a pas d'appareil ou pas d'internet. "
+                        "« Compétences » : elle a le matériel mais ne sait pas encore s'en servir."
+                    ),
+                ),
+                FieldPanel("device"),
+            ],
             heading="Pour qui",
         ),
         FieldPanel("equipment_needed"),
         MultiFieldPanel(
-            [FieldPanel("operators"), FieldPanel("procedures"), FieldPanel("competences")], heading="Thèmes"
+            [
+                FieldPanel(
+                    "operators",
+                    widget=forms.CheckboxSelectMultiple,
+                    help_text="Cochez les organismes dont parle le module, par exemple la CAF.",
+                ),
+                FieldPanel(
+                    "procedures",
+                    widget=forms.CheckboxSelectMultiple,
+                    help_text="Cochez les démarches que la personne saura faire après le module.",
+                ),
+                FieldPanel(
+                    "competences",
+                    widget=forms.CheckboxSelectMultiple,
+                    help_text="Cochez ce que le module fait travailler. Le diagnostic s'en sert pour le proposer.",
+                ),
+            ],
+            heading="Thèmes : organismes, démarches, compétences",
+            classname="collapsed",
         ),
     ]
     search_fields = [
@@ -194,11 +227,25 @@ class TutorialPage(ViewRestrictionShortcutMixin, RoutablePageMixin, Page):
 
     content_panels = [
         *Page.content_panels,
+        guide_help_panel("Une action par étape, une idée par phrase, 20 mots au plus. Toute image est décrite."),
         FieldPanel("intro"),
         FieldPanel("duration_minutes"),
-        FieldPanel("checklist"),
-        FieldPanel("media"),
-        FieldPanel("steps"),
+        FieldPanel(
+            "checklist",
+            help_text="Ce qu'il faut avoir sous la main : un papier, un appareil, un mot de passe.",
+        ),
+        FieldPanel(
+            "media",
+            heading="Vidéo de démonstration (facultative)",
+            help_text="Une vidéo envoyée sur le site, avec sa transcription.",
+        ),
+        FieldPanel(
+            "steps",
+            help_text=(
+                "Les étapes sont fermées pour que la page reste courte. "
+                "Cliquez sur le titre d'une étape pour l'ouvrir."
+            ),
+        ),
     ]
     search_fields = [
         *Page.search_fields,

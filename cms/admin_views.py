@@ -1,0 +1,15 @@
+"""Admin views of the cms app: the trainers' authoring guide."""
+
+from django.template.response import TemplateResponse
+
+from cms.authoring_guide import guide_html
+
+GUIDE_TITLE = "Guide de rédaction"
+
+
+def authoring_guide(request):
+    return TemplateResponse(
+        request,
+        "wagtailadmin/pasapas/authoring_guide.html",
+        {"header_title": GUIDE_TITLE, "guide": guide_html()},
+    )
