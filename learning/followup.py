@@ -444,6 +444,7 @@ def add_agent(*, structure, display_name, email, is_manager=False, invite=True, 
     from accounts.models import Membership, User
 
     agent = User.objects.filter(email__iexact=email).first()
+    existing = agent is not None
     temporary = None
     if agent is None:
         agent = User(
@@ -463,6 +464,35 @@ def add_agent(*, structure, display_name, email, is_manager=False, invite=True, 
             if form.is_valid():
                 form.save(request)
     elif agent.kind != UserKind.PROFESSIONAL:
-        raise AssignmentRefused("Cette adresse appartient au compte d'une personne accompagnée.")
-    Membership.objects.update_or_create(user=agent, structure=structure, defaults={"is_manager": is_manager})
+        # Worded so that it does not say what the address is used for (a resident's account is not the manager's
+        # business): only that it cannot be a professional's.
+        raise AssignmentRefused(
+            "Cette adresse ne peut pas servir pour un compte professionnel. Demandez à la personne une autre adresse, "
+            "par exemple celle de son travail."
+        )
+    _, joined = Membership.objects.update_or_create(
+        user=agent, structure=structure, defaults={"is_manager": is_manager}
+    )
+    if existing and joined:
+        _tell_added_professional(agent, structure, request)
     return agent, temporary
+
+
+def _tell_added_professional(agent, structure, request):
+    """An existing professional added to another team hears of it (nobody joins a team without knowing)."""
+    from django.conf import settings
+    from django.core.mail import EmailMessage
+
+    by = request.user if request is not None and request.user.is_authenticated else None
+    who = f" par {by}" if by else ""
+    body = (
+        f"Bonjour,\n\nVous faites maintenant partie de l'équipe « {structure.name} » sur Pas à pas{who}.\n"
+        "Vous y voyez les personnes que cette structure accompagne.\n"
+        "Si vous ne connaissez pas cette structure, prévenez tout de suite le responsable de la vôtre.\n\nPas à pas"
+    )
+    EmailMessage(
+        subject="[Pas à pas] Vous avez été ajouté à une équipe",
+        body=body,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[agent.email],
+    ).send()
