@@ -28,6 +28,46 @@ def refuse_deleting_what_is_still_used(request, instances):
     return None
 
 
+# The editor as a trainer meets it (issue 13): an authoring guide, visible « Ajouter » buttons. The plain labels of
+# Wagtail's own words (« Fragments », « Transférer ») are in locale/fr/LC_MESSAGES/django.po.
+
+
+@hooks.register("register_admin_urls")
+def register_authoring_guide_url():
+    from django.urls import path
+
+    from cms import admin_views
+
+    return [path("guide-de-redaction/", admin_views.authoring_guide, name="pasapas_authoring_guide")]
+
+
+@hooks.register("register_admin_menu_item")
+def register_authoring_guide_menu_item():
+    from django.urls import reverse
+
+    from wagtail.admin.menu import MenuItem
+
+    from cms.admin_views import GUIDE_TITLE
+
+    return MenuItem(GUIDE_TITLE, reverse("pasapas_authoring_guide"), icon_name="help", order=10000)
+
+
+@hooks.register("insert_global_admin_css")
+def admin_css():
+    from django.templatetags.static import static
+    from django.utils.html import format_html
+
+    return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))
+
+
+@hooks.register("insert_editor_js")
+def editor_js():
+    from django.templatetags.static import static
+    from django.utils.html import format_html
+
+    return format_html('<script src="{}" defer></script>', static("js/admin.js"))
+
+
 # Wagtail 8's autosave (issue 13): an autosave request only ever saves a draft. Publishing, submitting for review and
 # workflow actions come from the editor's own buttons; an autosave that carries their fields (a workflow button adds
 # hidden ones to the form) is refused, so it can never run the action a second time or race the real request.
