@@ -6,20 +6,182 @@ import wagtail.fields
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('cms', '0008_privacy_page'),
+        ("cms", "0008_privacy_page"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='privacypage',
-            name='body',
-            field=wagtail.fields.StreamField([('heading', 2), ('paragraph', 3), ('image', 8), ('callout', 12), ('video', 16)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'Titre', 'max_length': 120}), 1: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('h2', 'Titre de section'), ('h3', 'Sous-titre')], 'label': 'Niveau'}), 2: ('wagtail.blocks.StructBlock', [[('text', 0), ('level', 1)]], {}), 3: ('cms.blocks.ParagraphBlock', (), {}), 4: ('cms.blocks.PrefetchingImageChooserBlock', (), {'label': 'Image'}), 5: ('wagtail.blocks.CharBlock', (), {'help_text': "Décrivez ce que montre l'image, pour les personnes qui ne la voient pas.", 'label': 'Texte alternatif', 'max_length': 250, 'required': False}), 6: ('wagtail.blocks.BooleanBlock', (), {'help_text': "Cochez seulement si l'image n'apporte aucune information.", 'label': 'Image décorative', 'required': False}), 7: ('wagtail.blocks.CharBlock', (), {'label': 'Légende', 'max_length': 250, 'required': False}), 8: ('wagtail.blocks.StructBlock', [[('image', 4), ('alt_text', 5), ('decorative', 6), ('caption', 7)]], {}), 9: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('tip', 'Astuce'), ('warning', 'Attention'), ('scam', 'Alerte arnaque')], 'label': 'Type'}), 10: ('wagtail.blocks.CharBlock', (), {'label': 'Titre', 'max_length': 120, 'required': False}), 11: ('cms.blocks.ParagraphBlock', (), {'label': 'Texte'}), 12: ('wagtail.blocks.StructBlock', [[('kind', 9), ('title', 10), ('text', 11)]], {}), 13: ('cms.blocks.VideoFileChooserBlock', (), {'help_text': 'Choisissez la vidéo parmi les fichiers du site, ou envoyez-la depuis votre ordinateur. Pas de lien YouTube : la vidéo doit être sur le site.', 'label': 'Fichier vidéo (MP4 ou WebM)'}), 14: ('cms.blocks.CaptionsFileChooserBlock', (), {'help_text': 'Un fichier .vtt avec le texte de ce qui est dit, affiché sous la vidéo.', 'label': 'Sous-titres (fichier WebVTT, facultatif)', 'required': False}), 15: ('cms.blocks.ParagraphBlock', (), {'help_text': 'Obligatoire : tout ce qui est dit et montré, pour qui ne peut pas regarder ou écouter.', 'label': 'Transcription'}), 16: ('wagtail.blocks.StructBlock', [[('title', 0), ('video', 13), ('captions', 14), ('transcript', 15)]], {})}, help_text='Responsable du traitement, vos droits, comment nous joindre. Les durées de conservation sont ajoutées automatiquement, à partir des réglages du site.', verbose_name='contenu'),
+            model_name="privacypage",
+            name="body",
+            field=wagtail.fields.StreamField(
+                [("heading", 2), ("paragraph", 3), ("image", 8), ("callout", 12), ("video", 16)],
+                blank=True,
+                block_lookup={
+                    0: ("wagtail.blocks.CharBlock", (), {"label": "Titre", "max_length": 120}),
+                    1: (
+                        "wagtail.blocks.ChoiceBlock",
+                        [],
+                        {"choices": [("h2", "Titre de section"), ("h3", "Sous-titre")], "label": "Niveau"},
+                    ),
+                    2: ("wagtail.blocks.StructBlock", [[("text", 0), ("level", 1)]], {}),
+                    3: ("cms.blocks.ParagraphBlock", (), {}),
+                    4: ("cms.blocks.PrefetchingImageChooserBlock", (), {"label": "Image"}),
+                    5: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "Décrivez ce que montre l'image, pour les personnes qui ne la voient pas.",
+                            "label": "Texte alternatif",
+                            "max_length": 250,
+                            "required": False,
+                        },
+                    ),
+                    6: (
+                        "wagtail.blocks.BooleanBlock",
+                        (),
+                        {
+                            "help_text": "Cochez seulement si l'image n'apporte aucune information.",
+                            "label": "Image décorative",
+                            "required": False,
+                        },
+                    ),
+                    7: ("wagtail.blocks.CharBlock", (), {"label": "Légende", "max_length": 250, "required": False}),
+                    8: (
+                        "wagtail.blocks.StructBlock",
+                        [[("image", 4), ("alt_text", 5), ("decorative", 6), ("caption", 7)]],
+                        {},
+                    ),
+                    9: (
+                        "wagtail.blocks.ChoiceBlock",
+                        [],
+                        {
+                            "choices": [("tip", "Astuce"), ("warning", "Attention"), ("scam", "Alerte arnaque")],
+                            "label": "Type",
+                        },
+                    ),
+                    10: ("wagtail.blocks.CharBlock", (), {"label": "Titre", "max_length": 120, "required": False}),
+                    11: ("cms.blocks.ParagraphBlock", (), {"label": "Texte"}),
+                    12: ("wagtail.blocks.StructBlock", [[("kind", 9), ("title", 10), ("text", 11)]], {}),
+                    13: (
+                        "cms.blocks.VideoFileChooserBlock",
+                        (),
+                        {
+                            "help_text": "Choisissez la vidéo parmi les fichiers du site, ou envoyez-la depuis votre ordinateur. Pas de lien YouTube : la vidéo doit être sur le site.",
+                            "label": "Fichier vidéo (MP4 ou WebM)",
+                        },
+                    ),
+                    14: (
+                        "cms.blocks.CaptionsFileChooserBlock",
+                        (),
+                        {
+                            "help_text": "Un fichier .vtt avec le texte de ce qui est dit, affiché sous la vidéo.",
+                            "label": "Sous-titres (fichier WebVTT, facultatif)",
+                            "required": False,
+                        },
+                    ),
+                    15: (
+                        "cms.blocks.ParagraphBlock",
+                        (),
+                        {
+                            "help_text": "Obligatoire : tout ce qui est dit et montré, pour qui ne peut pas regarder ou écouter.",
+                            "label": "Transcription",
+                        },
+                    ),
+                    16: (
+                        "wagtail.blocks.StructBlock",
+                        [[("title", 0), ("video", 13), ("captions", 14), ("transcript", 15)]],
+                        {},
+                    ),
+                },
+                help_text="Responsable du traitement, vos droits, comment nous joindre. Les durées de conservation sont ajoutées automatiquement, à partir des réglages du site.",
+                verbose_name="contenu",
+            ),
         ),
         migrations.AlterField(
-            model_name='standardpage',
-            name='body',
-            field=wagtail.fields.StreamField([('heading', 2), ('paragraph', 3), ('image', 8), ('callout', 12), ('video', 16)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'Titre', 'max_length': 120}), 1: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('h2', 'Titre de section'), ('h3', 'Sous-titre')], 'label': 'Niveau'}), 2: ('wagtail.blocks.StructBlock', [[('text', 0), ('level', 1)]], {}), 3: ('cms.blocks.ParagraphBlock', (), {}), 4: ('cms.blocks.PrefetchingImageChooserBlock', (), {'label': 'Image'}), 5: ('wagtail.blocks.CharBlock', (), {'help_text': "Décrivez ce que montre l'image, pour les personnes qui ne la voient pas.", 'label': 'Texte alternatif', 'max_length': 250, 'required': False}), 6: ('wagtail.blocks.BooleanBlock', (), {'help_text': "Cochez seulement si l'image n'apporte aucune information.", 'label': 'Image décorative', 'required': False}), 7: ('wagtail.blocks.CharBlock', (), {'label': 'Légende', 'max_length': 250, 'required': False}), 8: ('wagtail.blocks.StructBlock', [[('image', 4), ('alt_text', 5), ('decorative', 6), ('caption', 7)]], {}), 9: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('tip', 'Astuce'), ('warning', 'Attention'), ('scam', 'Alerte arnaque')], 'label': 'Type'}), 10: ('wagtail.blocks.CharBlock', (), {'label': 'Titre', 'max_length': 120, 'required': False}), 11: ('cms.blocks.ParagraphBlock', (), {'label': 'Texte'}), 12: ('wagtail.blocks.StructBlock', [[('kind', 9), ('title', 10), ('text', 11)]], {}), 13: ('cms.blocks.VideoFileChooserBlock', (), {'help_text': 'Choisissez la vidéo parmi les fichiers du site, ou envoyez-la depuis votre ordinateur. Pas de lien YouTube : la vidéo doit être sur le site.', 'label': 'Fichier vidéo (MP4 ou WebM)'}), 14: ('cms.blocks.CaptionsFileChooserBlock', (), {'help_text': 'Un fichier .vtt avec le texte de ce qui est dit, affiché sous la vidéo.', 'label': 'Sous-titres (fichier WebVTT, facultatif)', 'required': False}), 15: ('cms.blocks.ParagraphBlock', (), {'help_text': 'Obligatoire : tout ce qui est dit et montré, pour qui ne peut pas regarder ou écouter.', 'label': 'Transcription'}), 16: ('wagtail.blocks.StructBlock', [[('title', 0), ('video', 13), ('captions', 14), ('transcript', 15)]], {})}, verbose_name='contenu'),
+            model_name="standardpage",
+            name="body",
+            field=wagtail.fields.StreamField(
+                [("heading", 2), ("paragraph", 3), ("image", 8), ("callout", 12), ("video", 16)],
+                blank=True,
+                block_lookup={
+                    0: ("wagtail.blocks.CharBlock", (), {"label": "Titre", "max_length": 120}),
+                    1: (
+                        "wagtail.blocks.ChoiceBlock",
+                        [],
+                        {"choices": [("h2", "Titre de section"), ("h3", "Sous-titre")], "label": "Niveau"},
+                    ),
+                    2: ("wagtail.blocks.StructBlock", [[("text", 0), ("level", 1)]], {}),
+                    3: ("cms.blocks.ParagraphBlock", (), {}),
+                    4: ("cms.blocks.PrefetchingImageChooserBlock", (), {"label": "Image"}),
+                    5: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "Décrivez ce que montre l'image, pour les personnes qui ne la voient pas.",
+                            "label": "Texte alternatif",
+                            "max_length": 250,
+                            "required": False,
+                        },
+                    ),
+                    6: (
+                        "wagtail.blocks.BooleanBlock",
+                        (),
+                        {
+                            "help_text": "Cochez seulement si l'image n'apporte aucune information.",
+                            "label": "Image décorative",
+                            "required": False,
+                        },
+                    ),
+                    7: ("wagtail.blocks.CharBlock", (), {"label": "Légende", "max_length": 250, "required": False}),
+                    8: (
+                        "wagtail.blocks.StructBlock",
+                        [[("image", 4), ("alt_text", 5), ("decorative", 6), ("caption", 7)]],
+                        {},
+                    ),
+                    9: (
+                        "wagtail.blocks.ChoiceBlock",
+                        [],
+                        {
+                            "choices": [("tip", "Astuce"), ("warning", "Attention"), ("scam", "Alerte arnaque")],
+                            "label": "Type",
+                        },
+                    ),
+                    10: ("wagtail.blocks.CharBlock", (), {"label": "Titre", "max_length": 120, "required": False}),
+                    11: ("cms.blocks.ParagraphBlock", (), {"label": "Texte"}),
+                    12: ("wagtail.blocks.StructBlock", [[("kind", 9), ("title", 10), ("text", 11)]], {}),
+                    13: (
+                        "cms.blocks.VideoFileChooserBlock",
+                        (),
+                        {
+                            "help_text": "Choisissez la vidéo parmi les fichiers du site, ou envoyez-la depuis votre ordinateur. Pas de lien YouTube : la vidéo doit être sur le site.",
+                            "label": "Fichier vidéo (MP4 ou WebM)",
+                        },
+                    ),
+                    14: (
+                        "cms.blocks.CaptionsFileChooserBlock",
+                        (),
+                        {
+                            "help_text": "Un fichier .vtt avec le texte de ce qui est dit, affiché sous la vidéo.",
+                            "label": "Sous-titres (fichier WebVTT, facultatif)",
+                            "required": False,
+                        },
+                    ),
+                    15: (
+                        "cms.blocks.ParagraphBlock",
+                        (),
+                        {
+                            "help_text": "Obligatoire : tout ce qui est dit et montré, pour qui ne peut pas regarder ou écouter.",
+                            "label": "Transcription",
+                        },
+                    ),
+                    16: (
+                        "wagtail.blocks.StructBlock",
+                        [[("title", 0), ("video", 13), ("captions", 14), ("transcript", 15)]],
+                        {},
+                    ),
+                },
+                verbose_name="contenu",
+            ),
         ),
     ]

@@ -6,20 +6,161 @@ import wagtail.fields
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('learning', '0004_individual_assignment_terms_and_more_audit_actions'),
+        ("learning", "0004_individual_assignment_terms_and_more_audit_actions"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='tutorialpage',
-            name='media',
-            field=wagtail.fields.StreamField([('video', 4)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'Titre', 'max_length': 120}), 1: ('cms.blocks.VideoFileChooserBlock', (), {'help_text': 'Choisissez la vidéo parmi les fichiers du site, ou envoyez-la depuis votre ordinateur. Pas de lien YouTube : la vidéo doit être sur le site.', 'label': 'Fichier vidéo (MP4 ou WebM)'}), 2: ('cms.blocks.CaptionsFileChooserBlock', (), {'help_text': 'Un fichier .vtt avec le texte de ce qui est dit, affiché sous la vidéo.', 'label': 'Sous-titres (fichier WebVTT, facultatif)', 'required': False}), 3: ('cms.blocks.ParagraphBlock', (), {'help_text': 'Obligatoire : tout ce qui est dit et montré, pour qui ne peut pas regarder ou écouter.', 'label': 'Transcription'}), 4: ('wagtail.blocks.StructBlock', [[('title', 0), ('video', 1), ('captions', 2), ('transcript', 3)]], {})}, verbose_name='vidéo de démonstration'),
+            model_name="tutorialpage",
+            name="media",
+            field=wagtail.fields.StreamField(
+                [("video", 4)],
+                blank=True,
+                block_lookup={
+                    0: ("wagtail.blocks.CharBlock", (), {"label": "Titre", "max_length": 120}),
+                    1: (
+                        "cms.blocks.VideoFileChooserBlock",
+                        (),
+                        {
+                            "help_text": "Choisissez la vidéo parmi les fichiers du site, ou envoyez-la depuis votre ordinateur. Pas de lien YouTube : la vidéo doit être sur le site.",
+                            "label": "Fichier vidéo (MP4 ou WebM)",
+                        },
+                    ),
+                    2: (
+                        "cms.blocks.CaptionsFileChooserBlock",
+                        (),
+                        {
+                            "help_text": "Un fichier .vtt avec le texte de ce qui est dit, affiché sous la vidéo.",
+                            "label": "Sous-titres (fichier WebVTT, facultatif)",
+                            "required": False,
+                        },
+                    ),
+                    3: (
+                        "cms.blocks.ParagraphBlock",
+                        (),
+                        {
+                            "help_text": "Obligatoire : tout ce qui est dit et montré, pour qui ne peut pas regarder ou écouter.",
+                            "label": "Transcription",
+                        },
+                    ),
+                    4: (
+                        "wagtail.blocks.StructBlock",
+                        [[("title", 0), ("video", 1), ("captions", 2), ("transcript", 3)]],
+                        {},
+                    ),
+                },
+                verbose_name="vidéo de démonstration",
+            ),
         ),
         migrations.AlterField(
-            model_name='tutorialpage',
-            name='steps',
-            field=wagtail.fields.StreamField([('step', 15)], block_lookup={0: ('wagtail.blocks.CharBlock', (), {'help_text': 'Court : « Ouvrir le site ameli.fr »', 'label': "Titre de l'étape", 'max_length': 120}), 1: ('cms.blocks.ParagraphBlock', (), {'help_text': 'Une action à la fois, avec des mots simples.', 'label': 'Consigne'}), 2: ('cms.blocks.PrefetchingImageChooserBlock', (), {'label': "Capture d'écran ou illustration (facultative)", 'required': False}), 3: ('wagtail.blocks.CharBlock', (), {'help_text': "Dites ce que montre l'image et ce qu'il faut y repérer : « Le bouton bleu Se connecter, en haut à droite ». Elle est lue aux personnes qui ne voient pas l'écran.", 'label': "Description de l'image (obligatoire si vous ajoutez une image)", 'max_length': 250, 'required': False}), 4: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('tip', 'Astuce'), ('warning', 'Attention'), ('scam', 'Alerte arnaque')], 'label': 'Type'}), 5: ('wagtail.blocks.CharBlock', (), {'label': 'Titre', 'max_length': 120, 'required': False}), 6: ('cms.blocks.ParagraphBlock', (), {'label': 'Texte'}), 7: ('wagtail.blocks.StructBlock', [[('kind', 4), ('title', 5), ('text', 6)]], {}), 8: ('wagtail.blocks.ListBlock', (7,), {'collapsed': True, 'default': [], 'label': 'Encadrés : astuce, attention, arnaque (facultatifs)', 'min_num': 0}), 9: ('wagtail.blocks.CharBlock', (), {'help_text': "Une petite question pour que la personne vérifie qu'elle a compris l'étape.", 'label': '« Je vérifie » : question (facultative)', 'max_length': 200, 'required': False}), 10: ('wagtail.blocks.CharBlock', (), {'label': 'Réponse proposée', 'max_length': 150}), 11: ('wagtail.blocks.BooleanBlock', (), {'label': 'Bonne réponse', 'required': False}), 12: ('wagtail.blocks.StructBlock', [[('text', 10), ('correct', 11)]], {}), 13: ('wagtail.blocks.ListBlock', (12,), {'collapsed': True, 'default': [], 'help_text': 'Au moins deux réponses, dont une seule bonne.', 'label': '« Je vérifie » : réponses proposées', 'min_num': 0}), 14: ('wagtail.blocks.CharBlock', (), {'help_text': 'Montrée après la réponse : pourquoi la bonne réponse est la bonne.', 'label': '« Je vérifie » : explication', 'max_length': 300, 'required': False}), 15: ('wagtail.blocks.StructBlock', [[('title', 0), ('instruction', 1), ('image', 2), ('image_alt', 3), ('callouts', 8), ('check_question', 9), ('check_options', 13), ('check_explanation', 14)]], {})}, verbose_name='étapes'),
+            model_name="tutorialpage",
+            name="steps",
+            field=wagtail.fields.StreamField(
+                [("step", 15)],
+                block_lookup={
+                    0: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "Court : « Ouvrir le site ameli.fr »",
+                            "label": "Titre de l'étape",
+                            "max_length": 120,
+                        },
+                    ),
+                    1: (
+                        "cms.blocks.ParagraphBlock",
+                        (),
+                        {"help_text": "Une action à la fois, avec des mots simples.", "label": "Consigne"},
+                    ),
+                    2: (
+                        "cms.blocks.PrefetchingImageChooserBlock",
+                        (),
+                        {"label": "Capture d'écran ou illustration (facultative)", "required": False},
+                    ),
+                    3: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "Dites ce que montre l'image et ce qu'il faut y repérer : « Le bouton bleu Se connecter, en haut à droite ». Elle est lue aux personnes qui ne voient pas l'écran.",
+                            "label": "Description de l'image (obligatoire si vous ajoutez une image)",
+                            "max_length": 250,
+                            "required": False,
+                        },
+                    ),
+                    4: (
+                        "wagtail.blocks.ChoiceBlock",
+                        [],
+                        {
+                            "choices": [("tip", "Astuce"), ("warning", "Attention"), ("scam", "Alerte arnaque")],
+                            "label": "Type",
+                        },
+                    ),
+                    5: ("wagtail.blocks.CharBlock", (), {"label": "Titre", "max_length": 120, "required": False}),
+                    6: ("cms.blocks.ParagraphBlock", (), {"label": "Texte"}),
+                    7: ("wagtail.blocks.StructBlock", [[("kind", 4), ("title", 5), ("text", 6)]], {}),
+                    8: (
+                        "wagtail.blocks.ListBlock",
+                        (7,),
+                        {
+                            "collapsed": True,
+                            "default": [],
+                            "label": "Encadrés : astuce, attention, arnaque (facultatifs)",
+                            "min_num": 0,
+                        },
+                    ),
+                    9: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "Une petite question pour que la personne vérifie qu'elle a compris l'étape.",
+                            "label": "« Je vérifie » : question (facultative)",
+                            "max_length": 200,
+                            "required": False,
+                        },
+                    ),
+                    10: ("wagtail.blocks.CharBlock", (), {"label": "Réponse proposée", "max_length": 150}),
+                    11: ("wagtail.blocks.BooleanBlock", (), {"label": "Bonne réponse", "required": False}),
+                    12: ("wagtail.blocks.StructBlock", [[("text", 10), ("correct", 11)]], {}),
+                    13: (
+                        "wagtail.blocks.ListBlock",
+                        (12,),
+                        {
+                            "collapsed": True,
+                            "default": [],
+                            "help_text": "Au moins deux réponses, dont une seule bonne.",
+                            "label": "« Je vérifie » : réponses proposées",
+                            "min_num": 0,
+                        },
+                    ),
+                    14: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "Montrée après la réponse : pourquoi la bonne réponse est la bonne.",
+                            "label": "« Je vérifie » : explication",
+                            "max_length": 300,
+                            "required": False,
+                        },
+                    ),
+                    15: (
+                        "wagtail.blocks.StructBlock",
+                        [
+                            [
+                                ("title", 0),
+                                ("instruction", 1),
+                                ("image", 2),
+                                ("image_alt", 3),
+                                ("callouts", 8),
+                                ("check_question", 9),
+                                ("check_options", 13),
+                                ("check_explanation", 14),
+                            ]
+                        ],
+                        {},
+                    ),
+                },
+                verbose_name="étapes",
+            ),
         ),
     ]
