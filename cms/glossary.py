@@ -175,7 +175,7 @@ def current_matcher():
         version = cache.get(VERSION_KEY)
     matcher = _matchers.get(version)
     if matcher is None:
-        terms = GlossaryTerm.objects.only("slug", "term", "variants", "definition", "example")
+        terms = GlossaryTerm.objects.live().only("slug", "term", "variants", "definition", "example")
         matcher = Matcher([(Entry(term.slug, term.term, term.definition, term.example), term.forms) for term in terms])
         _matchers.clear()
         _matchers[version] = matcher

@@ -1,3 +1,4 @@
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -8,7 +9,7 @@ from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, Site
+from wagtail.models import DraftStateMixin, Page, RevisionMixin, Site, WorkflowMixin
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 from wagtail.snippets.models import register_snippet
@@ -169,13 +170,50 @@ class SiteSettings(BaseSiteSetting):
         verbose_name = "réglages du site"
 
 
-class GlossaryTermQuerySet(SearchableQuerySetMixin, models.QuerySet):
+class ReviewedQuerySet(SearchableQuerySetMixin, models.QuerySet):
+    def live(self):
+        """What the public site shows: published by a relecteur (a draft or a submitted proposal is not)."""
+        return self.filter(live=True)
+
+
+class GlossaryTermQuerySet(ReviewedQuerySet):
     def alphabetical(self):
         return self.order_by("sort_key")
 
 
+def _revisions(name):
+    return GenericRelation("wagtailcore.Revision", related_query_name=name, for_concrete_model=False)
+
+
+def _workflow_states(name):
+    return GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name=name,
+        for_concrete_model=False,
+    )
+
+
+class Reviewed(WorkflowMixin, DraftStateMixin, RevisionMixin, models.Model):
+    """A snippet a formatrice proposes and a relecteur publishes (the « Relecture avant publication » workflow);
+    only published ones (`live`) appear on the site. Saving a change to a published one keeps the published
+    version on the site until the change is approved."""
+
+    class Meta:
+        abstract = True
+
+    @property
+    def revisions(self):
+        return self._revisions
+
+
+def _lines(text):
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
 @register_snippet
-class GlossaryTerm(index.Indexed, models.Model):
+class GlossaryTerm(Reviewed, index.Indexed, models.Model):
     """A word of administrative or digital French, explained plainly; linked automatically in tutorials."""
 
     term = models.CharField("terme", max_length=80, unique=True)
@@ -192,6 +230,8 @@ class GlossaryTerm(index.Indexed, models.Model):
     example = models.CharField("exemple", max_length=250, blank=True)
     sort_key = models.CharField(max_length=80, editable=False, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
+    _revisions = _revisions("glossary_term")
+    workflow_states = _workflow_states("glossary_term")
 
     objects = GlossaryTermQuerySet.as_manager()
 
@@ -201,6 +241,7 @@ class GlossaryTerm(index.Indexed, models.Model):
         index.SearchField("variants"),
         index.SearchField("definition"),
         index.AutocompleteField("term"),
+        index.FilterField("live"),
     ]
 
     class Meta:
@@ -231,14 +272,56 @@ class GlossaryTerm(index.Indexed, models.Model):
 
     def clean(self):
         super().clean()
+        errors = {}
         if len(self.definition or "") > 300:
-            raise ValidationError({"definition": "La définition doit tenir en 300 caractères."})
+            errors["definition"] = "La définition doit tenir en 300 caractères."
+        term_error, variant_errors = self.form_conflicts()
+        if term_error:
+            errors["term"] = term_error
+        if variant_errors:
+            errors["variants"] = variant_errors
+        if errors:
+            raise ValidationError(errors)
+
+    def form_conflicts(self):
+        """Why the term or a variant cannot be saved: another term (draft or published) already uses the same
+        written form, ignoring case and accents, as its term or a variant — the text would link to only one."""
+        others = {}
+        for other in GlossaryTerm.objects.exclude(pk=self.pk).only("pk", "term", "variants"):
+            others.setdefault(fold(other.term), (other, True))
+            for variant in _lines(other.variants):
+                others.setdefault(fold(variant), (other, False))
+        term = (self.term or "").strip()
+        term_error = None
+        if fold(term) in others:
+            other, is_term = others[fold(term)]
+            term_error = (
+                f"Le terme « {other.term} » existe déjà (les majuscules et les accents ne comptent pas) : "
+                "complétez sa fiche plutôt que d'en créer une autre."
+                if is_term
+                else f"« {term} » est déjà une variante du terme « {other.term} » : retirez-la de ce terme "
+                "ou complétez sa fiche."
+            )
+        variant_errors = []
+        seen = {fold(term)}
+        for variant in _lines(self.variants):
+            folded = fold(variant)
+            if folded in others:
+                other, is_term = others[folded]
+                where = "est déjà le terme" if is_term else "est déjà une variante du terme"
+                variant_errors.append(
+                    f"La variante « {variant} » {where} « {other.term} » : une forme ne mène qu'à un seul terme. "
+                    "Retirez-la d'ici ou de l'autre terme."
+                )
+            elif folded in seen:
+                variant_errors.append(f"La variante « {variant} » est écrite deux fois (ou reprend le terme).")
+            seen.add(folded)
+        return term_error, variant_errors
 
     @property
     def forms(self):
         """Every written form that points to this term: the term itself and its variants."""
-        extra = [line.strip() for line in (self.variants or "").splitlines() if line.strip()]
-        return [self.term, *extra]
+        return [self.term, *_lines(self.variants)]
 
     @property
     def letter(self):
@@ -246,16 +329,20 @@ class GlossaryTerm(index.Indexed, models.Model):
 
 
 @register_snippet
-class Operator(index.Indexed, models.Model):
+class Operator(Reviewed, index.Indexed, models.Model):
     """A public body whose online services residents use: France Travail, ameli, CAF, ANTS…"""
 
     name = models.CharField("nom", max_length=120, unique=True)
     slug = models.SlugField(max_length=60, unique=True)
     description = models.CharField("présentation", max_length=250, blank=True)
     website = models.URLField("site officiel", blank=True)
+    _revisions = _revisions("operator")
+    workflow_states = _workflow_states("operator")
+
+    objects = ReviewedQuerySet.as_manager()
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"), FieldPanel("website")]
-    search_fields = [index.SearchField("name", boost=2), index.AutocompleteField("name")]
+    search_fields = [index.SearchField("name", boost=2), index.AutocompleteField("name"), index.FilterField("live")]
 
     class Meta:
         verbose_name = "organisme"
@@ -358,7 +445,7 @@ def forget_footer():
 
 
 @register_snippet
-class Place(index.Indexed, models.Model):
+class Place(Reviewed, index.Indexed, models.Model):
     """A place offering internet access, equipment or help, described by the national standard for
     digital-mediation places (LaMednum); imported with `manage.py import_places`, see cms/places.py."""
 
@@ -406,6 +493,10 @@ class Place(index.Indexed, models.Model):
     booking_url = models.URLField("prise de rendez-vous en ligne", max_length=500, blank=True)
     # « |demarches|acces| »: the services' short keys, so that the page filters by service on any database.
     service_keys = models.CharField(max_length=250, editable=False, blank=True, db_index=True)
+    _revisions = _revisions("place")
+    workflow_states = _workflow_states("place")
+
+    objects = ReviewedQuerySet.as_manager()
 
     panels = [
         MultiFieldPanel(
@@ -475,6 +566,7 @@ class Place(index.Indexed, models.Model):
         index.SearchField("description"),
         index.AutocompleteField("name"),
         index.AutocompleteField("city"),
+        index.FilterField("live"),
     ]
 
     class Meta:

@@ -16,13 +16,15 @@ PAGE_SIZE = 20
 def service_choices():
     """(key, plain French label) of the services that at least one place offers, in the standard's order."""
     present = set()
-    for keys in Place.objects.exclude(service_keys="").order_by().values_list("service_keys", flat=True).distinct():
+    for keys in (
+        Place.objects.live().exclude(service_keys="").order_by().values_list("service_keys", flat=True).distinct()
+    ):
         present.update(key for key in keys.split("|") if key)
     return [(key, label) for _value, key, label in place_standard.SERVICES if key in present]
 
 
 def city_choices():
-    cities = Place.objects.order_by().values_list("city", flat=True).distinct()
+    cities = Place.objects.live().order_by().values_list("city", flat=True).distinct()
     return sorted(cities, key=lambda city: (fold(city), city))
 
 
@@ -38,7 +40,7 @@ def places(request):
     if service and service not in dict(services):
         services = [*services, (service, place_standard.SERVICE_LABELS[place_standard.SERVICE_BY_KEY[service]])]
 
-    results = Place.objects.order_by("city", "name", "pk")
+    results = Place.objects.live().order_by("city", "name", "pk")
     if service:
         results = results.filter(service_keys__contains=f"|{service}|")
     if city:

@@ -18,7 +18,7 @@ UNSEARCHABLE = re.compile(r'["\x00-\x1f\x7f]')
 
 
 def glossary(request):
-    terms = list(GlossaryTerm.objects.alphabetical())
+    terms = list(GlossaryTerm.objects.live().alphabetical())
     letters = [(letter, list(group)) for letter, group in groupby(terms, key=lambda term: term.letter)]
     return TemplateResponse(request, "cms/glossary.html", {"letters": letters, "term_count": len(terms)})
 
@@ -38,7 +38,7 @@ def search(request):
     if query:
         results = visible_pages().specific().search(query, operator="or")
         pages = Paginator(results, SEARCH_PAGE_SIZE).get_page(request.GET.get("page") or 1)
-        terms = list(GlossaryTerm.objects.search(query, operator="or")[:5])
+        terms = list(GlossaryTerm.objects.live().search(query, operator="or")[:5])
     query_without_page = request.GET.copy()
     query_without_page.pop("page", None)
     context = {"query": query, "pages": pages, "terms": terms, "query_without_page": query_without_page}
