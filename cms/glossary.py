@@ -61,7 +61,9 @@ class Matcher:
                     self.by_form[folded] = entry
         alternatives = sorted(self.by_form, key=len, reverse=True)
         self.pattern = (
-            re.compile(r"(?<![\w-])(" + "|".join(re.escape(form) for form in alternatives) + r")(?![\w-])")
+            re.compile(
+                r"(?<![\w-])(?<!\w\.)(" + "|".join(re.escape(form) for form in alternatives) + r")(?![\w-]|\.\w)"
+            )
             if alternatives
             else None
         )

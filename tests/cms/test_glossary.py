@@ -51,6 +51,13 @@ def test_whole_words_only():
     assert "NIRVANA" in html and ">NIRVANA<" not in html
 
 
+def test_never_inside_a_web_address():
+    ants = ("ants", "ANTS")
+    html = Linker(matcher(ants)).link("<p>Allez sur ants.gouv.fr ou www.ants.fr.</p><p>L'ANTS répond.</p>")
+    assert "ants.gouv.fr" in html and "www.ants.fr" in html
+    assert html.count("glossary-term") == 1 and ">ANTS</a>" in html
+
+
 def test_never_inside_links_or_headings():
     linker = Linker(matcher(FISCAL))
     html = linker.link('<h3>Le numéro fiscal</h3><p><a href="/x">numéro fiscal</a> puis numéro fiscal.</p>')
