@@ -35,6 +35,11 @@ class Result:
     feedback: list[str]
     right_answer: str
 
+    @property
+    def percent(self) -> int:
+        """The credit as the whole percent the results page shows (see percent())."""
+        return percent(self.credit)
+
 
 # Exact numbers ---------------------------------------------------------------------------------------------------
 

@@ -7,7 +7,7 @@ import pytest
 
 from assessments import services
 from assessments.models import QuizAttempt
-from tests.assessments.factories import RIGHT_ANSWERS, QuizPageFactory, post_data
+from tests.assessments.factories import RIGHT_ANSWERS, QuizPageFactory, base, post_data
 from tests.learning.factories import TutorialPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -72,3 +72,22 @@ def test_your_answer_in_words_ignores_broken_responses():
     assert services.your_answer(question, None) == ""
     assert services.your_answer({"kind": "true_false", "answer": True}, False) == "Votre réponse : Faux"
     assert services.your_answer({"kind": "ordering", "items": ["x", "y"]}, "zz") == ""
+
+
+def test_partial_credit_shows_its_exact_share(client, resident, module):
+    three_right = {
+        "type": "multiple",
+        "id": "q-three",
+        "value": base(
+            "Quels documents prouvent votre adresse ?",
+            options=[
+                {"text": "Une facture d'électricité", "correct": True, "weight": None, "feedback": ""},
+                {"text": "Une quittance de loyer", "correct": True, "weight": None, "feedback": ""},
+                {"text": "Un avis d'imposition", "correct": True, "weight": None, "feedback": ""},
+            ],
+        ),
+    }
+    quiz = QuizPageFactory(parent=module, slug="quiz", questions=[three_right])
+    content = submitted_results(client, resident, quiz, {"q-three": {"q-q-three": ["0"]}})
+    assert "En partie juste (33 %)" in content
+    assert "moitié" not in content
