@@ -12,9 +12,17 @@ WAGTAILIMAGES_IMAGE_FORM_BASE and WAGTAILDOCS_DOCUMENT_FORM_BASE) add:
   start of a text file (where browsers look when they guess a type).
 
 Nothing is written to the media folder when a check fails: forms are validated before Wagtail saves the file.
+
+A full disk is a form error too (« Le serveur n'a plus de place… »), never a 500 nor a truncated file: the forms write
+the file to the storage as the last step of their validation, so that a write refused for lack of space (ENOSPC,
+EDQUOT) becomes an error on the file field, logged, before any row is saved; and cms.storage.MediaStorage (the
+default storage on the server's disk) writes each file under a hidden temporary name first and gives it its real name
+only once it is complete, removing the partial file whatever the error.
 """
 
+import errno
 import io
+import logging
 import re
 import zipfile
 from pathlib import PurePath
@@ -51,6 +59,14 @@ PDF_WITH_ACTIONS = (
     "Enregistrez-le de nouveau avec « Imprimer » puis « Enregistrer au format PDF »."
 )
 TOO_HEAVY = "Ce fichier est trop lourd ({size}) : {limit} au plus pour {kind}."
+DISK_FULL = (
+    "Le serveur n'a plus de place pour enregistrer ce fichier : rien n'a été enregistré. "
+    "Réessayez plus tard, et prévenez l'équipe technique si cela continue."
+)
+# What a storage raises when there is no room left: the disk is full, or the account's quota is used up.
+NO_SPACE_ERRNOS = {errno.ENOSPC, errno.EDQUOT}
+
+logger = logging.getLogger(__name__)
 
 
 def _read(upload, limit=None):
@@ -185,6 +201,37 @@ def check_image(data):
         raise forms.ValidationError(CODE_INSIDE, code="markup")
 
 
+# Storage -------------------------------------------------------------------------------------------------------------
+
+
+def is_out_of_space(error):
+    return isinstance(error, OSError) and error.errno in NO_SPACE_ERRNOS
+
+
+class StoreFileWhenValid:
+    """For Wagtail's image and document forms: once every check has passed, write the uploaded file to the storage,
+    so that a disk with no room left is an error on the file field (logged) instead of a 500 in the view's save()."""
+
+    def _post_clean(self):
+        super()._post_clean()
+        field_file = getattr(self.instance, "file", None)
+        if self._errors or "file" not in self.fields or not field_file or field_file._committed:
+            return
+        try:
+            field_file.save(field_file.name, field_file.file, save=False)
+        except OSError as error:
+            if not is_out_of_space(error):
+                raise
+            logger.error(
+                "No space left to store the upload %r (%s bytes) for %s: %s",
+                field_file.name,
+                getattr(field_file.file, "size", "?"),
+                type(self.instance).__name__,
+                error,
+            )
+            self.add_error("file", forms.ValidationError(DISK_FULL, code="disk_full"))
+
+
 class ImageField(WagtailImageField):
     def check_image_pixel_size(self, f):
         """Counting the pixels decodes the picture: a damaged file is a form error, not a server error."""
@@ -196,7 +243,7 @@ class ImageField(WagtailImageField):
             raise ValidationError(self.error_messages["invalid_image"], code="invalid_image") from error
 
 
-class ImageForm(BaseImageForm):
+class ImageForm(StoreFileWhenValid, BaseImageForm):
     """WAGTAILIMAGES_IMAGE_FORM_BASE: Wagtail's checks, then no HTML or script hidden in the picture."""
 
     def __init__(self, *args, **kwargs):
@@ -212,7 +259,7 @@ class ImageForm(BaseImageForm):
         return upload
 
 
-class DocumentForm(BaseDocumentForm):
+class DocumentForm(StoreFileWhenValid, BaseDocumentForm):
     """WAGTAILDOCS_DOCUMENT_FORM_BASE: the content matches the extension, within the size limit of its kind."""
 
     def __init__(self, *args, **kwargs):

@@ -220,7 +220,8 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Django's FileSystemStorage, except that a full disk never leaves a truncated file (cms/storage.py).
+    "default": {"BACKEND": "cms.storage.MediaStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 # Uploads. A form may send 2 MB of fields (files apart) and 5,000 fields (the « Faire le point » page sends about
