@@ -19,7 +19,15 @@ from assessments.gift_import import MAX_BYTES
 from assessments.models import QuizPage
 from cms.text import parse_int
 
-SESSION_KEY = "gift_imports"
+# The one preview waiting for « Créer le quiz » in this session: {"token", "data", "module", "title"}. A new preview
+# replaces it, so a session holds at most one file (MAX_BYTES, refused beyond by the form).
+SESSION_KEY = "gift_import"
+# Earlier versions kept every preview of the session under this key, without bound: dropped when met.
+OLD_SESSION_KEY = "gift_imports"
+STALE_PREVIEW = (
+    "Cet aperçu n'est plus valable (un aperçu plus récent l'a remplacé, ou le quiz a déjà été créé) : "
+    "envoyez de nouveau le fichier."
+)
 
 
 def modules_for(user):
@@ -51,10 +59,16 @@ def import_gift(request):
     modules = modules_for(request.user)
     if not modules:
         raise PermissionDenied
-    store = request.session.setdefault(SESSION_KEY, {})
-    if request.method == "POST" and request.POST.get("token") in store:
-        pending = store.pop(request.POST["token"])
-        request.session.modified = True
+    if OLD_SESSION_KEY in request.session:
+        del request.session[OLD_SESSION_KEY]
+    if request.method == "POST" and "token" in request.POST:
+        pending = request.session.get(SESSION_KEY)
+        if not isinstance(pending, dict) or not secrets.compare_digest(
+            str(pending.get("token", "")).encode(), request.POST["token"].encode()
+        ):
+            messages.error(request, STALE_PREVIEW)
+            return redirect("assessments_import_gift")
+        del request.session[SESSION_KEY]
         module = next((page for page in modules if page.pk == pending["module"]), None)
         if module is None:
             raise PermissionDenied
@@ -84,12 +98,12 @@ def import_gift(request):
             form.add_error("file", str(error))
         else:
             token = secrets.token_urlsafe(16)
-            store[token] = {
+            request.session[SESSION_KEY] = {  # replaces the previous preview, if any
+                "token": token,
                 "data": data.decode("utf-8-sig"),
                 "module": form.cleaned_data["module"],
                 "title": parsed.title,
             }
-            request.session.modified = True
             context.update(
                 {
                     "preview": parsed,

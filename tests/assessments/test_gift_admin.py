@@ -163,3 +163,65 @@ def test_export_refuses_unknown_quiz_and_residents(client, trainer, resident, mo
     assert response.status_code == 302
     client.force_login(resident)
     assert client.get("/admin/quiz/exporter-gift/", {"quiz": quiz.pk}).status_code in (302, 403)
+
+
+def token_of(response):
+    return re.search(r'name="token" value="([^"]+)"', response.content.decode())[1]
+
+
+def test_a_new_preview_replaces_the_previous_one(client, trainer, module):
+    from assessments.admin_views import SESSION_KEY, STALE_PREVIEW
+
+    client.force_login(trainer)
+    first = token_of(upload(client, module, "::Q1:: Vrai ?{T}", title="Premier"))
+    second = token_of(upload(client, module, "::Q2:: Faux ?{F}", title="Second"))
+    assert client.session[SESSION_KEY]["token"] == second
+    assert set(client.session[SESSION_KEY]) == {"token", "data", "module", "title"}
+
+    response = client.post("/admin/quiz/importer-gift/", {"token": first}, follow=True)
+    assert STALE_PREVIEW in response.content.decode().replace("&#x27;", "'")
+    assert not QuizPage.objects.exists()
+
+    client.post("/admin/quiz/importer-gift/", {"token": second})
+    assert [quiz.title for quiz in QuizPage.objects.all()] == ["Second"]
+    assert SESSION_KEY not in client.session
+    response = client.post("/admin/quiz/importer-gift/", {"token": second})  # sent twice: one quiz only
+    assert response.status_code == 302
+    assert QuizPage.objects.count() == 1
+
+
+@pytest.mark.parametrize("token", ["", "é", "\x00", "a" * 10_000])
+def test_a_forged_token_gets_a_message_not_an_error(client, trainer, module, token):
+    client.force_login(trainer)
+    upload(client, module, "::Q1:: Vrai ?{T}")
+    response = client.post("/admin/quiz/importer-gift/", {"token": token})
+    assert response.status_code == 302
+    assert not QuizPage.objects.exists()
+
+
+def test_many_previews_keep_the_session_the_size_of_one_file(client, trainer, module):
+    from django.contrib.sessions.models import Session
+
+    client.force_login(trainer)
+    # Nearly 1 MB that does not compress, in a comment: the session stores it as it is.
+    noise = "".join(chr(0x4E00 + (n * 7919) % 20000) for n in range(300_000))
+    text = f"// {noise}\n::Q:: Vrai ?{{T}}"
+    assert len(text.encode()) < gift_import.MAX_BYTES
+    sizes = []
+    for _ in range(3):
+        response = upload(client, module, text)
+        assert response.status_code == 200 and token_of(response)
+        sizes.append(len(Session.objects.get(pk=client.session.session_key).session_data))
+    assert sizes[2] <= sizes[0] * 1.01
+
+
+def test_previews_kept_unbounded_by_earlier_versions_are_dropped(client, trainer, module):
+    from assessments.admin_views import OLD_SESSION_KEY
+
+    client.force_login(trainer)
+    session = client.session
+    old = {"data": "x" * 1000, "module": module.pk, "title": "Ancien"}
+    session[OLD_SESSION_KEY] = {f"t{n}": old for n in range(5)}
+    session.save()
+    assert client.get("/admin/quiz/importer-gift/").status_code == 200
+    assert OLD_SESSION_KEY not in client.session
