@@ -7,7 +7,7 @@ step's own text links it a few words further (`explained_words`). Callouts, « J
 explanations are linked like the step text, in page order, so « first occurrence per page » holds across blocks.
 
 One compiled matcher per process serves every page; it is rebuilt only when a term changes (a version number in
-the shared cache tells every process).
+the shared cache tells every process, and cms.invalidation's database token when the cache missed the change).
 """
 
 import re
@@ -20,6 +20,7 @@ from django.utils.html import escape, format_html, format_html_join
 
 from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, NavigableString
 
+from cms import invalidation
 from cms.text import fold
 
 SKIPPED_PARENTS = {
@@ -164,8 +165,12 @@ _matchers = {}
 
 
 def bump_version():
-    """Called when a term changes: every process rebuilds its matcher on its next page."""
+    """Called when a term changes: every process rebuilds its matcher on its next page.
+
+    At once through the shared cache; within invalidation.CHECK_SECONDS through the database when the cache missed
+    it (Redis unreachable), since the matcher is also kept per database token."""
     cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+    invalidation.renew()
 
 
 def current_matcher():
@@ -175,6 +180,7 @@ def current_matcher():
     if version is None:
         cache.add(VERSION_KEY, uuid.uuid4().hex, None)
         version = cache.get(VERSION_KEY)
+    version = (version, invalidation.generation())
     matcher = _matchers.get(version)
     if matcher is None:
         terms = GlossaryTerm.objects.live().only("slug", "term", "variants", "definition", "example")

@@ -1,5 +1,4 @@
 from django.contrib.contenttypes.fields import GenericRelation
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -14,6 +13,7 @@ from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 from wagtail.snippets.models import register_snippet
 
+from cms import invalidation  # also registers its model, CacheGeneration
 from cms import places as place_standard
 from cms.blocks import LIMITED_RICH_TEXT_FEATURES, BaseStreamBlock, EntryPointsBlock
 from cms.text import fold
@@ -420,7 +420,7 @@ def footer_data(site, request=None):
     if site is None:
         return {}
     key = FOOTER_CACHE_KEY.format(site_id=site.pk)
-    data = cache.get(key)
+    data, token = invalidation.kept(key)  # with the database token: a change Redis missed still shows
     if data is None:
         site_settings = SiteSettings.objects.filter(site=site).select_related(*SiteSettings.select_related).first()
         data = {}
@@ -432,12 +432,12 @@ def footer_data(site, request=None):
             for field in ("accessibility_page", "privacy_page", "legal_page"):
                 page = getattr(site_settings, field)
                 data[f"{field}_url"] = page.get_url(request) if page is not None and page.live else ""
-        cache.set(key, data, 3600)
+        invalidation.keep(key, token, data, 3600)
     return data
 
 
 def forget_footer():
-    cache.delete_many([FOOTER_CACHE_KEY.format(site_id=pk) for pk in Site.objects.values_list("pk", flat=True)])
+    invalidation.forget([FOOTER_CACHE_KEY.format(site_id=pk) for pk in Site.objects.values_list("pk", flat=True)])
 
 
 # Places (« Trouver un lieu ») ------------------------------------------------------------------------------------

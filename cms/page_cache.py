@@ -5,7 +5,10 @@ Both are checked against versions fetched in the same cache round trip as the en
 * the content version, renewed whenever a page is saved or deleted, a view restriction, an image or the site
   settings change (a tutorial shows its neighbours' titles, the catalogue's address, the footer…);
 * the glossary version (cms.glossary), renewed when a term changes;
-* the static files' manifest, which changes when a deployment changes CSS or JavaScript.
+* the static files' manifest, which changes when a deployment changes CSS or JavaScript;
+* cms.invalidation's database token, renewed in the same transaction as each of these changes: a change the cache
+  missed (Redis unreachable: the default alias swallows errors) still shows within invalidation.CHECK_SECONDS of
+  it, instead of the old entries coming back with Redis until their time limit.
 
 So a publication shows at once, on every process. A time limit backs this up for what no signal tells (a template
 changed by a deployment). Every key also names the code's version (`code_version`: Django's, Wagtail's and every
@@ -35,6 +38,7 @@ from django.conf import settings
 from django.contrib.messages import get_messages
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
@@ -44,7 +48,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction
 
 from accounts import kiosk, perms
-from cms import glossary
+from cms import glossary, invalidation
 
 CONTENT_VERSION_KEY = "cms:content-version"
 VIEW_RESTRICTIONS_KEY = "cms:any-view-restriction"
@@ -64,6 +68,16 @@ PERSONAL_ALLOWED_FLAG = "_pasapas_personal_page_allowed"
 
 
 def bump_content_version():
+    """A new content version in the cache, and a new database token (cms.invalidation) in the change's transaction.
+
+    The cache is told again once the change is committed: a page rendered meanwhile by another process, from what
+    the database held before the commit, is not kept under the new version."""
+    _new_content_version()
+    invalidation.renew()
+    transaction.on_commit(_new_content_version)
+
+
+def _new_content_version():
     cache.set(CONTENT_VERSION_KEY, uuid.uuid4().hex, None)
 
 
@@ -75,11 +89,12 @@ def static_fingerprint():
 
 def _stamp(values):
     """The versions an entry was built under, from a get_many answer; a missing version is created first."""
+    token = invalidation.generation()  # first: what is built next is at least as new as this token
     for key in (CONTENT_VERSION_KEY, glossary.VERSION_KEY):
         if values.get(key) is None:
             cache.add(key, uuid.uuid4().hex, None)
             values[key] = cache.get(key)
-    return (values[CONTENT_VERSION_KEY], values[glossary.VERSION_KEY], static_fingerprint())
+    return (values[CONTENT_VERSION_KEY], values[glossary.VERSION_KEY], static_fingerprint(), token)
 
 
 def fetch_many(keys, *extra):
@@ -165,7 +180,7 @@ def _route_key(request, components):
     return "cms:route:" + digest(request.get_host(), "/".join(components))
 
 
-def _cached_route(request, components, entries, extra):
+def _cached_route(request, components, entries, stamp, extra):
     """Route from the longest kept page the path starts with; its sub-routes resolve without queries."""
     from django.http import Http404
 
@@ -173,7 +188,7 @@ def _cached_route(request, components, entries, extra):
         route = entries.get(_route_key(request, components[:length]))
         if route is not None:
             site, page = route
-            page._pasapas_view_restrictions = extra[VIEW_RESTRICTIONS_KEY]
+            page._pasapas_view_restrictions = _kept_restrictions(extra[VIEW_RESTRICTIONS_KEY], stamp[-1])
             try:
                 request._wagtail_route_for_request = page.route(request, components[length:])
             except Http404:
@@ -222,7 +237,7 @@ def serve(request, path):
     entries, stamp, extra = fetch_many(route_keys[:1], VIEW_RESTRICTIONS_KEY)
     if not entries and len(route_keys) > 1:
         entries, stamp, extra = fetch_many(route_keys[1:], VIEW_RESTRICTIONS_KEY)
-    _cached_route(request, components, entries, extra)
+    _cached_route(request, components, entries, stamp, extra)
     _keep_route(request, path, components, entries, stamp)
     if not anonymous:
         return wagtail_serve(request, path)
@@ -320,12 +335,23 @@ def site_for_request(request):
 # View restrictions -------------------------------------------------------------------------------------------------
 
 
+def _kept_restrictions(entry, token):
+    """The kept answer of any_view_restrictions, None unless built under this database token."""
+    if isinstance(entry, tuple) and len(entry) == 2 and entry[0] == token:
+        return entry[1]
+    return None
+
+
 def any_view_restrictions():
-    """Whether any page of the site is private (kept in the cache, forgotten when a restriction changes)."""
-    exists = cache.get(VIEW_RESTRICTIONS_KEY)
+    """Whether any page of the site is private (kept in the cache, forgotten when a restriction changes).
+
+    Kept with the database token (cms.invalidation): a page made private while Redis missed the deletion is not
+    left public."""
+    token = invalidation.generation()
+    exists = _kept_restrictions(cache.get(VIEW_RESTRICTIONS_KEY), token)
     if exists is None:
         exists = PageViewRestriction.objects.exists()
-        cache.set(VIEW_RESTRICTIONS_KEY, exists, None)
+        cache.set(VIEW_RESTRICTIONS_KEY, (token, exists), None)
     return exists
 
 
