@@ -39,7 +39,7 @@ def render_agent(request, template, context=None, *, section, status=200):
     return TemplateResponse(request, template, context, status=status)
 
 
-CARD_SESSION_KEY = "agent_fresh_cards"
+CARD_SESSION_KEY = followup.CARD_SESSION_KEY
 
 
 def card_cookie_name(resident):
@@ -65,6 +65,17 @@ def _remember_card(request, response, resident, issued):
     return response
 
 
+def forget_fresh_card(request, response, resident_id):
+    """The card kept for printing leaves the session and its key the browser (the resident's data was erased)."""
+    cards_shown = request.session.get(CARD_SESSION_KEY, {})
+    if cards_shown.pop(str(resident_id), None) is not None:
+        request.session[CARD_SESSION_KEY] = cards_shown
+    response.delete_cookie(
+        f"pasapas_carte_{resident_id}", path=reverse("agent:resident_card", args=[resident_id]), samesite="Strict"
+    )
+    return response
+
+
 def _fresh_card(request, resident):
     """The card issued from this browser in the last minutes, or None."""
     shown = request.session.get(CARD_SESSION_KEY, {}).get(str(resident.pk))
@@ -76,7 +87,9 @@ def _fresh_card(request, resident):
 @agent_required
 @require_safe
 def home(request):
-    residents = followup.with_follow_up(perms.residents_visible_to(request.user))
+    residents = followup.with_follow_up(
+        perms.residents_visible_to(request.user), structures=followup.structures_for(request.user)
+    )
     counts = dict(residents.values_list("follow_up").annotate(n=Count("pk")).values_list("follow_up", "n"))
     summary = [(value, label, counts.get(value, 0)) for value, label in FollowUpStatus.choices]
     return render_agent(

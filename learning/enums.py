@@ -63,3 +63,6 @@ class AuditAction(models.TextChoices):
     GROUP_ASSIGN = "group_assign", "Module assigné par l'atelier"
     ATTENDANCE = "attendance", "Présence à une séance"
     DIAGNOSTIC = "diagnostic", "« Faire le point » avec la personne"
+    UNLINK = "unlink", "Suivi de la structure effacé"
+    ERASED_ELSEWHERE = "erased_elsewhere", "Compte effacé par une autre structure"
+    ERASED_BY_PERSON = "erased_by_person", "Compte supprimé par la personne"

@@ -66,6 +66,9 @@ def shared_structure(agent, resident):
 
 # Residents created at the desk --------------------------------------------------------------------------------------
 
+# A card just issued is kept for printing, sealed, in the agent's session under this key (learning.agent_views).
+CARD_SESSION_KEY = "agent_fresh_cards"
+
 
 @transaction.atomic
 def create_resident(*, agent, structure, display_name, email=None, phone=""):
@@ -88,7 +91,9 @@ def assignable_modules():
 
 
 def _upsert_assignment(*, module, resident, structure, by, due_date, note, workshop, fill_only=False):
-    """One active assignment per module and resident, created or updated.
+    """One active assignment per module, resident and structure, created or updated.
+
+    Another structure's assignment of the same module is never read nor touched: this structure gets its own.
 
     Given directly (`workshop` None), the due date and note become the person's own (`individual`). Given through
     a group, they never overwrite the person's own terms: the workshop is recorded as a source and only what was
@@ -99,21 +104,19 @@ def _upsert_assignment(*, module, resident, structure, by, due_date, note, works
         "due_date": due_date,
         "note": note,
         "assigned_by": by,
-        "structure": structure,
         "workshop": workshop,
         "individual": individual,
     }
+    lookup = {"module_id": module.pk, "resident": resident, "structure": structure}
     try:
         with transaction.atomic():
-            assignment, created = Assignment.objects.active().get_or_create(
-                module_id=module.pk, resident=resident, defaults=defaults
-            )
-    except IntegrityError:  # another agent assigned it at the same moment
-        assignment, created = Assignment.objects.active().get(module_id=module.pk, resident=resident), False
+            assignment, created = Assignment.objects.active().get_or_create(**lookup, defaults=defaults)
+    except IntegrityError:  # another agent of the structure assigned it at the same moment
+        assignment, created = Assignment.objects.active().get(**lookup), False
     if created:
         return assignment
     if individual:
-        changes = {"due_date": due_date, "note": note, "assigned_by": by, "structure": structure, "individual": True}
+        changes = {"due_date": due_date, "note": note, "assigned_by": by, "individual": True}
     elif assignment.has_own_terms or fill_only:
         changes = {"workshop": workshop}
         if assignment.due_date is None and due_date is not None:
@@ -121,7 +124,7 @@ def _upsert_assignment(*, module, resident, structure, by, due_date, note, works
         if not assignment.note and note:
             changes["note"] = note
     else:
-        changes = {"due_date": due_date, "note": note, "assigned_by": by, "structure": structure, "workshop": workshop}
+        changes = {"due_date": due_date, "note": note, "assigned_by": by, "workshop": workshop}
     for field, value in changes.items():
         setattr(assignment, field, value)
     assignment.save(update_fields=list(changes))
@@ -139,7 +142,8 @@ def consenting(residents, structure):
 
 
 def assign_module(*, module, residents, by, structure, due_date=None, note="", workshop=None):
-    """Give a module to residents: one active assignment per module and resident (an update when it exists).
+    """Give a module to residents for `structure`: one active assignment per module, resident and structure (an update
+    when the structure already gave it; another structure's assignment of the same module stays as it is).
 
     Only residents who still consent to the structure's follow-up get it: a group's module skips a member who
     withdrew; given to one person who withdrew meanwhile, it is refused.
@@ -245,8 +249,11 @@ def _has(queryset):
     return Q(IsNull(Subquery(queryset.values("pk")[:1]), False))
 
 
-def with_follow_up(residents, *, today=None, value=True):
+def with_follow_up(residents, *, structures, today=None, value=True):
     """Annotate residents with `follow_up` (a FollowUpStatus value), `status_rank` and `last_activity`, in SQL.
+
+    Only the assignments of `structures` (the agent's) count: another structure's due dates never make a resident
+    late in this structure's list.
 
     The status is one CASE over per-resident probes (indexed by resident), written twice: as the rank that
     sorts and filters, and as the value shown. Neither refers to the other, so PostgreSQL evaluates each once per
@@ -257,7 +264,7 @@ def with_follow_up(residents, *, today=None, value=True):
     today = today or timezone.localdate()
     now = timezone.now()
     quiet_since = now - datetime.timedelta(days=INACTIVITY_DAYS)
-    active = Assignment.objects.active().filter(resident=OuterRef("pk"))
+    active = Assignment.objects.active().filter(resident=OuterRef("pk"), structure__in=structures)
     completed = ModuleProgress.objects.filter(
         user=OuterRef("resident"), module=OuterRef("module"), status=ProgressStatus.COMPLETED
     )
@@ -324,13 +331,15 @@ def search_residents(residents, query):
 
 def residents_list(agent, *, query="", workshop_id=None, module_id=None, status=""):
     """The agent's residents, searched and filtered, with `status_rank` and `last_activity` (see with_follow_up)."""
-    residents = with_follow_up(search_residents(perms.residents_visible_to(agent), query), value=False)
+    structures = structures_for(agent)
+    residents = with_follow_up(
+        search_residents(perms.residents_visible_to(agent), query), structures=structures, value=False
+    )
     if workshop_id:
-        residents = residents.filter(workshops__pk=workshop_id, workshops__structure__in=structures_for(agent))
+        residents = residents.filter(workshops__pk=workshop_id, workshops__structure__in=structures)
     if module_id:
-        residents = residents.filter(
-            pk__in=Assignment.objects.active().filter(module_id=module_id).values("resident_id")
-        )
+        given = Assignment.objects.active().filter(module_id=module_id, structure__in=structures)
+        residents = residents.filter(pk__in=given.values("resident_id"))
     if status in FollowUpStatus.values:
         residents = residents.filter(status_rank=status_rank_of(status))
     return residents
@@ -344,10 +353,15 @@ def resident_ids_of(queryset):
 
 
 def resident_overview(resident, *, structures):
-    """Everything the resident detail shows, in a fixed number of queries."""
+    """Everything the resident detail shows, in a fixed number of queries.
+
+    What structures record (assignments with their terms and workshop, notes, autonomy) is read for `structures` (the
+    agent's) only; what the person did (progress, quizzes, diagnostics) is theirs and shared with every structure they
+    consented to.
+    """
     assignments = list(
         Assignment.objects.active()
-        .filter(resident=resident)
+        .filter(resident=resident, structure__in=structures)
         .select_related("module", "assigned_by", "workshop")
         .order_by("due_date", "created_at")
     )

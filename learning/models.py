@@ -360,7 +360,9 @@ class AssignmentQuerySet(models.QuerySet):
 
 
 class Assignment(models.Model):
-    """A module given to a resident, directly or through a workshop group. One active per module and resident.
+    """A module given to a resident by a structure, directly or through one of its workshop groups. One active per
+    module, resident and structure: two structures following the same person each keep their own assignment, due date
+    and note, and neither ever sees or changes the other's.
 
     `individual` is true once an agent assigned the module to this person directly: its due date and note are then
     the person's own, and a group assignment of the same module (before or after) never overwrites them; it only
@@ -389,9 +391,9 @@ class Assignment(models.Model):
         verbose_name_plural = "modules assignés"
         constraints = [
             models.UniqueConstraint(
-                fields=["module", "resident"],
+                fields=["module", "resident", "structure"],
                 condition=models.Q(removed_at__isnull=True),
-                name="assignment_one_active_per_module_resident",
+                name="assignment_one_active_per_module_resident_structure",
             )
         ]
         indexes = [models.Index(fields=["structure", "resident"], name="assignment_structure_resident")]

@@ -11,10 +11,9 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
-from learning import audit, followup, privacy
+from learning import followup, privacy
 from learning.agent_access import agent_required
-from learning.agent_views import render_agent
-from learning.enums import AuditAction
+from learning.agent_views import forget_fresh_card, render_agent
 
 
 class ConfirmUsernameForm(forms.Form):
@@ -66,24 +65,57 @@ def delete_account(request):
     return TemplateResponse(request, "learning/delete_account.html", {"form": form})
 
 
+class EraseScopeForm(ConfirmUsernameForm):
+    """For a person other structures also follow: erase this structure's records, or the whole account on request."""
+
+    STRUCTURE, ACCOUNT = "structure", "compte"
+    field_order = ["scope", "username"]
+    scope = forms.ChoiceField(
+        label="Que faut-il effacer ?",
+        widget=forms.RadioSelect,
+        initial=STRUCTURE,
+        error_messages={
+            "required": "Choisissez ce qu'il faut effacer.",
+            "invalid_choice": "Choisissez ce qu'il faut effacer.",
+        },
+    )
+
+    def __init__(self, *args, structure, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["scope"].choices = [
+            (self.STRUCTURE, f"Seulement ce que « {structure.name} » a noté : son compte reste ouvert"),
+            (self.ACCOUNT, "Tout son compte, pour toutes les structures : la personne le demande"),
+        ]
+
+
 @never_cache
 @agent_required
 @require_http_methods(["GET", "POST"])
 def agent_erase_resident(request, resident_id):
+    """Erase at the person's request: this structure's records when another structure follows them, else all."""
     resident = followup.resident_or_404(request.user, resident_id)
-    form = ConfirmUsernameForm(request.POST or None, expected=resident.username)
-    context = {"resident": resident, "form": form}
+    resident_id = resident.pk
+    structure = followup.shared_structure(request.user, resident)
+    elsewhere = privacy.followed_elsewhere(resident, structure)
+    data = request.POST or None
+    if elsewhere:
+        form = EraseScopeForm(data, expected=resident.username, structure=structure)
+    else:
+        form = ConfirmUsernameForm(data, expected=resident.username)
+    context = {"resident": resident, "form": form, "structure": structure, "elsewhere": elsewhere}
     if request.method == "POST":
         if form.is_valid():
             name = str(resident)
-            audit.record(
-                actor=request.user,
-                structure=followup.shared_structure(request.user, resident),
-                action=AuditAction.ERASE,
-                resident=resident,
-            )
-            privacy.erase_user(resident, by_agent=True)
-            messages.success(request, f"Le compte de {name} et toutes ses données ont été effacés.")
-            return redirect("agent:residents")
+            if elsewhere and form.cleaned_data["scope"] == EraseScopeForm.STRUCTURE:
+                privacy.end_follow_up(resident, structure=structure, by=request.user)
+                text = (
+                    f"Ce que « {structure.name} » avait noté sur {name} est effacé. Son compte reste ouvert : "
+                    "une autre structure la suit."
+                )
+            else:
+                privacy.erase_user(resident, by=request.user, structure=structure)
+                text = f"Le compte de {name} et toutes ses données ont été effacés."
+            messages.success(request, text)
+            return forget_fresh_card(request, redirect("agent:residents"), resident_id)
         return render_agent(request, "learning/agent/erase_resident.html", context, section="residents", status=400)
     return render_agent(request, "learning/agent/erase_resident.html", context, section="residents")

@@ -458,6 +458,11 @@ def path_overview(user):
         .select_related("module", "structure")
         .order_by(F("due_date").asc(nulls_last=True), "created_at")
     )
+    # Two structures may give the same module: the person sees it once, with the nearest due date.
+    first_by_module = {}
+    for assignment in assignments:
+        first_by_module.setdefault(assignment.module_id, assignment)
+    assignments = list(first_by_module.values())
     assigned_ids = {assignment.module_id for assignment in assignments}
     not_started = [a.module for a in assignments if a.module_id not in progress_by_module]
     first_pages = _first_pages(not_started)

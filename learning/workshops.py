@@ -167,7 +167,9 @@ def progress_matrix(workshop, *, today=None):
     }
     assignments = {
         (row.resident_id, row.module_id): row
-        for row in Assignment.objects.active().filter(resident_id__in=member_ids, module_id__in=module_ids)
+        for row in Assignment.objects.active().filter(
+            resident_id__in=member_ids, module_id__in=module_ids, structure_id=workshop.structure_id
+        )
     }
     rows = []
     for member in members:

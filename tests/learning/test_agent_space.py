@@ -161,9 +161,9 @@ def test_follow_up_statuses(agent, structure, catalogue):
         created_at=timezone.now() - datetime.timedelta(days=20)
     )
     statuses = dict(
-        followup.with_follow_up(User.objects.filter(pk__in=[p.pk for p in people.values()])).values_list(
-            "username", "follow_up"
-        )
+        followup.with_follow_up(
+            User.objects.filter(pk__in=[p.pk for p in people.values()]), structures=[structure]
+        ).values_list("username", "follow_up")
     )
     assert statuses == {
         "pas-commence": FollowUpStatus.NOT_STARTED,
