@@ -11,8 +11,8 @@ Pas à pas by a resident starts with a sign-in, by password, card code or QR cod
 
 Anonymising keeps the learning rows (progress, quiz results, assignments, attendance, autonomy levels) so that a
 structure's statistics keep their anonymous counts, and removes everything that identifies the person: names,
-e-mail addresses, phone, password, login cards, MFA devices, the structures' free-text notes, workshop membership and
-the structures' follow-up links (agents no longer see the account).
+e-mail addresses, phone, password, login cards, MFA devices, the structures' free-text notes, workshop membership,
+the structures' follow-up links (agents no longer see the account) and any session still stored.
 """
 
 import calendar
@@ -31,6 +31,7 @@ from django.utils import formats, timezone
 
 from accounts.models import AccessCard, StructureLink, User
 from learning.models import ResidentNote, Workshop
+from learning.privacy import end_sessions
 
 logger = logging.getLogger(__name__)
 
@@ -163,8 +164,12 @@ def run(*, now=None, dry_run=False):
             outcome.warned += 1
         else:
             outcome.warning_failed += 1
+    anonymised_ids = []
     for user in to_anonymise(now).order_by("pk").iterator(chunk_size=500):
         if not dry_run:
             anonymise(user, now=now)
+            anonymised_ids.append(user.pk)
         outcome.anonymised += 1
+    if anonymised_ids:  # one pass over the stored sessions for the whole batch (learning.privacy.end_sessions)
+        end_sessions(anonymised_ids)
     return outcome

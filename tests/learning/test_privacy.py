@@ -227,3 +227,33 @@ def test_every_model_pointing_to_users_is_exported_and_erased(client, followed, 
             assert not model._default_manager.filter(**{field.attname: pk}).exists(), key
     assert User.objects.filter(pk=someone_else.pk).exists()
     assert ResidentNote.objects.filter(resident=someone_else).exists()
+
+
+def test_deleting_my_account_ends_my_sessions_on_other_devices(client, followed):
+    from django.contrib.sessions.models import Session
+    from django.test import Client
+
+    other_device = Client()
+    other_device.force_login(followed)
+    key = other_device.session.session_key
+    client.force_login(followed)
+    client.post(reverse("delete_account"), {"username": "amina"})
+    assert not Session.objects.filter(session_key=key).exists()
+    assert other_device.get(reverse("my_data")).status_code == 302
+
+
+def test_an_anonymised_account_keeps_no_session(resident):
+    import datetime
+
+    from django.contrib.sessions.models import Session
+    from django.test import Client
+
+    from learning import retention
+
+    device = Client()
+    device.force_login(resident)
+    key = device.session.session_key
+    long_ago = timezone.now() - datetime.timedelta(days=3 * 365)
+    User.objects.filter(pk=resident.pk).update(email=None, last_login=long_ago, date_joined=long_ago)
+    assert retention.run().anonymised == 1
+    assert not Session.objects.filter(session_key=key).exists()
