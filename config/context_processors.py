@@ -1,20 +1,19 @@
-from django.core.cache import cache
 from django.urls import reverse
 
 from accounts import perms
-from cms import page_cache
+from cms import invalidation, page_cache
 from cms.models import footer_data
 from learning.models import ModuleIndexPage
 from learning.signals import CATALOGUE_URL_KEY
 
 
 def catalogue_url():
-    """The catalogue's URL, cached: the header shows it on every page."""
-    url = cache.get(CATALOGUE_URL_KEY)
+    """The catalogue's URL, cached: the header shows it on every page (kept with cms.invalidation's token)."""
+    url, token = invalidation.kept(CATALOGUE_URL_KEY)
     if url is None:
         page = ModuleIndexPage.objects.live().public().first()
         url = page.url if page else ""
-        cache.set(CATALOGUE_URL_KEY, url, 300)
+        invalidation.keep(CATALOGUE_URL_KEY, token, url, 300)
     return url
 
 

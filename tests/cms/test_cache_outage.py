@@ -168,6 +168,17 @@ def test_the_footer_changed_while_redis_is_down_shows_once_it_is_back(throwaway_
     assert "02 35 99 99 99" in content and "02 35 00 00 01" not in content
 
 
+def test_the_catalogue_unpublished_while_redis_is_down_leaves_the_menu_once_it_is_back(throwaway_redis, catalogue):
+    link = f'class="nav__link" href="{catalogue.url}"'
+    assert link in Client().get(reverse("search")).content.decode()
+
+    throwaway_redis.crash()
+    catalogue.unpublish()
+    throwaway_redis.start()
+
+    assert link not in Client().get(reverse("search")).content.decode()
+
+
 def test_pages_are_served_while_redis_is_down(throwaway_redis, tutorial):
     Client().get(tutorial.url)
     throwaway_redis.stop()
