@@ -14,6 +14,7 @@ from assessments.blocks import question_to_block_data
 from assessments.enums import CompetenceLevel
 from assessments.models import Competence, QuizPage
 from assessments.questions import KIND_LABELS, MULTIPLE, SINGLE, TRUE_FALSE
+from assessments.scoring import multiple_option_weights
 from cms.rich_text import clean_rich_text
 from cms.text import parse_int
 
@@ -71,14 +72,15 @@ def _display(question, line, warnings, titles):
     }
     if kind in (SINGLE, MULTIPLE):
         best = max(question["options"], key=lambda option: option["weight"]) if kind == SINGLE else None
-        for option in question["options"]:
+        scored = multiple_option_weights(question["options"]) if kind == MULTIPLE else None
+        for index, option in enumerate(question["options"]):
             weight = option["weight"]
             correct = option is best if kind == SINGLE else weight > 0
             item["options"].append(
                 {
                     "text": option["text"],
                     "correct": correct,
-                    "weight": _percent(weight) if kind == MULTIPLE else "",
+                    "weight": _percent(scored[index]) if kind == MULTIPLE else "",
                     "dropped_weight": _percent(weight) if kind == SINGLE and not correct and weight else "",
                     "feedback": option.get("feedback") or "",
                 }

@@ -261,8 +261,11 @@ def _score_single(question, response):
     return exact(option["weight"]), True, _texts([option.get("feedback", "")])
 
 
-def _multiple_option_weights(options) -> list[Fraction]:
-    # A wrong option weighing 0 (GIFT's bare « ~ ») costs the default penalty, as an empty weight does in the editor.
+def multiple_option_weights(options) -> list[Fraction]:
+    """What ticking each option of a stored multiple-choice question brings or takes away, as scored.
+
+    A wrong option weighing 0 (GIFT's bare « ~ ») costs the default penalty, as an empty weight does in the editor.
+    """
     weights = [exact(option["weight"]) for option in options]
     rights = sum(1 for weight in weights if weight > 0)
     return [weight if weight else default_penalty(rights) for weight in weights]
@@ -271,7 +274,7 @@ def _multiple_option_weights(options) -> list[Fraction]:
 def _score_multiple(question, response):
     options = question["options"]
     chosen = sorted({_check_index(value, len(options)) for value in _check_list(response)})
-    weights = _multiple_option_weights(options)
+    weights = multiple_option_weights(options)
     credit = sum((weights[index] for index in chosen), Fraction(0))
     return credit, bool(chosen), _texts(options[index].get("feedback", "") for index in chosen)
 

@@ -111,3 +111,15 @@ def test_admin_import_shows_errors_on_the_file_field(client, trainer, module):
 def test_residents_cannot_reach_the_import(client, resident, module):
     client.force_login(resident)
     assert client.get("/admin/quiz/importer-gift/").status_code == 403
+
+
+def test_the_preview_shows_what_each_multiple_choice_option_will_bring_or_take_away():
+    from assessments import gift_import
+
+    parsed = gift_import.preview(b"Quels sites sont officiels ? {~%50%ameli.fr ~%50%impots.gouv.fr ~ameli-aide.com}")
+    options = next(parsed.items())["options"]
+    assert [(option["correct"], option["weight"]) for option in options] == [
+        (True, "50\u00a0%"),
+        (True, "50\u00a0%"),
+        (False, "-50\u00a0%"),  # a bare « ~ » takes away one share, as the quiz scores it (never « 0 % »)
+    ]
