@@ -26,6 +26,7 @@ import redis
 
 from cms import invalidation, page_cache
 from cms.models import SiteSettings
+from tests.learning.factories import GlossaryTermFactory, TutorialPageFactory, step
 
 pytestmark = [
     pytest.mark.django_db,
@@ -150,6 +151,18 @@ def test_a_page_made_private_while_redis_is_down_is_not_left_public(
     assert page_cache.any_view_restrictions() is True
     response = Client().get(tutorial.url)
     assert "Étape 1 sur 3" not in response.content.decode()
+
+
+def test_a_glossary_term_added_while_redis_is_down_is_linked_once_it_is_back(throwaway_redis, module):
+    steps = [{"type": "step", "value": step("Un", "<p>Le navigateur.</p>")}]
+    tutorial = TutorialPageFactory(parent=module, steps=steps)
+    assert "glossary-term" not in Client().get(tutorial.url).content.decode()
+
+    throwaway_redis.crash()
+    GlossaryTermFactory(term="navigateur", definition="Le logiciel pour aller sur internet.")
+    throwaway_redis.start()
+
+    assert "glossary-term" in Client().get(tutorial.url).content.decode()
 
 
 def test_the_footer_changed_while_redis_is_down_shows_once_it_is_back(throwaway_redis, home_page):
