@@ -379,9 +379,14 @@ def content_changed(sender, instance, signal, **kwargs):
     """Pages (saved, published, moved, deleted), images, sites and their settings, view restrictions changed."""
     if isinstance(instance, PageViewRestriction):
         cache.delete(VIEW_RESTRICTIONS_KEY)
+        transaction.on_commit(_forget_view_restrictions)  # an answer computed before the commit is not kept
     elif signal is post_save and sender._meta.model_name.endswith("rendition"):
         return  # a rendition is made while a page renders; removed renditions (their files go) do count
     bump_content_version()
+
+
+def _forget_view_restrictions():
+    cache.delete(VIEW_RESTRICTIONS_KEY)
 
 
 def connect_signals():

@@ -1,6 +1,7 @@
 """cms.page_cache: tutorials served from the cache stay right for each visitor, and change as soon as content does."""
 
 import re
+import time
 
 from django.test import Client
 
@@ -186,3 +187,35 @@ def test_keys_name_the_code_version_so_a_release_never_reads_pages_pickled_by_th
     assert page_cache.digest("localhost", tutorial.url) != kept
     assert cache.get("cms:page:" + page_cache.digest("testserver", tutorial.url)) is None
     assert "Étape 1 sur 3" in Client().get(tutorial.url).content.decode()
+
+
+def test_a_page_rendered_by_another_process_before_the_publication_commits_is_not_kept(
+    tutorial, django_capture_on_commit_callbacks
+):
+    from cms import invalidation
+
+    Client().get(tutorial.url)
+    seen_before = dict(invalidation._seen)
+    page_key = "cms:page:" + page_cache.digest("testserver", tutorial.url)
+    with django_capture_on_commit_callbacks(execute=True):
+        tutorial.title = "Un titre tout neuf"
+        tutorial.save_revision().publish()
+        # Meanwhile another process, which read the token before the change, keeps the page as it was before.
+        _entries, stamp, _extra = page_cache.fetch_many([])
+        page_cache.store(page_key, (*stamp[:-1], seen_before["token"]), "Page d'avant", page_cache.PAGE_TIMEOUT)
+    invalidation._seen.update(token=seen_before["token"], at=time.monotonic())  # that process, just after
+    assert "Page d'avant" not in Client().get(tutorial.url).content.decode()
+
+
+def test_a_no_restriction_answer_computed_before_the_commit_is_not_kept(tutorial, django_capture_on_commit_callbacks):
+    from django.core.cache import cache
+
+    from cms import invalidation
+
+    page_cache.any_view_restrictions()
+    seen_before = dict(invalidation._seen)
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(page=tutorial, restriction_type=PageViewRestriction.LOGIN)
+        cache.set(page_cache.VIEW_RESTRICTIONS_KEY, (seen_before["token"], False), None)  # another process, before
+    invalidation._seen.update(token=seen_before["token"], at=time.monotonic())  # that process, just after
+    assert page_cache.any_view_restrictions() is True
