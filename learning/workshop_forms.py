@@ -3,6 +3,7 @@
 from django import forms
 from django.utils import timezone
 
+from cms.text import parse_int
 from learning import workshops
 from learning.followup import assignable_modules, structures_for
 from learning.models import Workshop, WorkshopSession
@@ -101,8 +102,18 @@ class TimeInput(forms.TimeInput):
         super().__init__(attrs=attrs, format="%H:%M")
 
 
+class ModuleChoiceField(forms.ModelChoiceField):
+    """A module by its id: anything but a plain id is an invalid choice before any query (a number too big for the
+    database raised OverflowError on SQLite: a 500)."""
+
+    def to_python(self, value):
+        if value not in self.empty_values and parse_int(str(value)) is None:
+            raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
+
+
 class AssignToGroupForm(forms.Form):
-    module = forms.ModelChoiceField(
+    module = ModuleChoiceField(
         label="Module",
         queryset=None,
         empty_label="Choisissez un module",
