@@ -5,36 +5,41 @@ version, cms.glossary its version, the footer's entries are deleted. But the def
 (config/cache.py), so a change made while Redis is unreachable would not reach it, and once Redis answers again it
 would serve what it held before until its time limit ends.
 
-So every such change also renews a token in the database (`CacheGeneration`, one row), in the same transaction as
-the change itself: it cannot be lost while the change is kept, nor seen before the change is committed. Every entry
-that depends on content is kept with the token it was built under (`keep`/`kept` here, and cms.page_cache's stamps),
-and is thrown away when the token differs. Each process reads the token at most every `CHECK_SECONDS` (one small
-query, none on most requests), at once after a change it made itself: an invalidation Redis missed takes effect on
-every process within `CHECK_SECONDS` of the change or of Redis answering again, and a page is never stale for longer.
-Nothing needs Redis to answer to be recorded, and no worker has to run for it.
+So every such change also adds a row to a table in the database (`CacheGeneration`), in the same transaction as the
+change itself: it cannot be lost while the change is kept, nor seen before the change is committed. The highest id is
+the current token. Every entry that depends on content is kept with the token it was built under (`keep`/`kept`
+here, and cms.page_cache's stamps), and is thrown away when the token differs. Each process reads the token at most
+every `CHECK_SECONDS` (one small query, none on most requests), at once after a change it made itself: an
+invalidation Redis missed takes effect on every process within `CHECK_SECONDS` of the change, and nothing needs Redis
+to answer, or a worker to run, for it to be recorded.
+
+Rows are only added, never updated, so that concurrent changes never wait for one another (nor deadlock) on a
+shared row. A transaction that got an id lower than one already committed would not raise the highest id when it
+commits: each change adds a second row once committed (`transaction.on_commit`), which does. Old rows are removed now
+and then.
 """
 
 import time
-import uuid
 
 from django.core.cache import cache
 from django.db import models, transaction
+from django.db.models import Max
 
 CHECK_SECONDS = 5
-ROW = 1
+PRUNE_EVERY = 100
 
 
 class CacheGeneration(models.Model):
-    """One row, whose token is renewed with every change of content the shared caches depend on."""
+    """A change of content the shared caches depend on: the highest id is the current token."""
 
-    token = models.CharField("jeton", max_length=32)
+    changed_at = models.DateTimeField("modifié le", auto_now_add=True)
 
     class Meta:
-        verbose_name = "génération des caches"
-        verbose_name_plural = "générations des caches"
+        verbose_name = "changement de contenu (caches)"
+        verbose_name_plural = "changements de contenu (caches)"
 
     def __str__(self):
-        return self.token
+        return str(self.pk)
 
 
 _seen = {"token": None, "at": None}
@@ -44,8 +49,7 @@ def generation():
     """The database's token, as this process last read it: again when it is older than CHECK_SECONDS."""
     now = time.monotonic()
     if _seen["at"] is None or now - _seen["at"] >= CHECK_SECONDS:
-        token = CacheGeneration.objects.filter(pk=ROW).values_list("token", flat=True).first() or ""
-        _seen.update(token=token, at=now)
+        _seen.update(token=CacheGeneration.objects.aggregate(last=Max("pk"))["last"] or 0, at=now)
     return _seen["token"]
 
 
@@ -55,14 +59,18 @@ def forget_seen():
 
 
 def renew():
-    """Record a change of content: a new token, in the current transaction (committed or rolled back with it)."""
-    token = uuid.uuid4().hex
-    if not CacheGeneration.objects.filter(pk=ROW).update(token=token):
-        _row, created = CacheGeneration.objects.get_or_create(pk=ROW, defaults={"token": token})
-        if not created:  # made meanwhile by another change: ours must still show
-            CacheGeneration.objects.filter(pk=ROW).update(token=token)
+    """Record a change of content, in the current transaction (committed or rolled back with it)."""
+    CacheGeneration.objects.create()
     forget_seen()
-    transaction.on_commit(forget_seen)
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(_renew_after_commit, robust=True)
+
+
+def _renew_after_commit():
+    row = CacheGeneration.objects.create()
+    forget_seen()
+    if row.pk % PRUNE_EVERY == 0:
+        CacheGeneration.objects.filter(pk__lt=row.pk - PRUNE_EVERY).delete()
 
 
 def kept(key):

@@ -210,3 +210,36 @@ def test_pages_are_served_while_redis_is_paused(throwaway_redis, tutorial, setti
     os.kill(throwaway_redis.process.pid, signal.SIGSTOP)
     response = Client().get(tutorial.url)
     assert response.status_code == 200 and "Préparer ses documents" in response.content.decode()
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_a_change_committed_after_a_later_one_still_renews_the_token():
+    """Ids are handed out when rows are added, not when they are committed: the row added once committed counts."""
+    from django.db import connections, transaction
+
+    other = connections.create_connection("default")  # another process, in autocommit
+    try:
+
+        def last_id_elsewhere():
+            with other.cursor() as cursor:
+                cursor.execute("SELECT max(id) FROM cms_cachegeneration")
+                return cursor.fetchone()[0]
+
+        with transaction.atomic():
+            invalidation.renew()  # a slow change: its id is handed out first
+            with other.cursor() as cursor:  # a quick one, committed first, with a higher id
+                cursor.execute("INSERT INTO cms_cachegeneration (changed_at) VALUES (now())")
+            seen = last_id_elsewhere()
+        assert last_id_elsewhere() > seen
+    finally:
+        other.close()
+
+
+def test_old_rows_are_removed_and_the_token_keeps_rising():
+    tokens = []
+    for _change in range(3 * invalidation.PRUNE_EVERY):
+        invalidation._renew_after_commit()
+        tokens.append(invalidation.generation())
+    assert tokens == sorted(set(tokens))
+    assert invalidation.CacheGeneration.objects.count() <= 2 * invalidation.PRUNE_EVERY
