@@ -103,13 +103,26 @@ class TimeInput(forms.TimeInput):
 
 
 class ModuleChoiceField(forms.ModelChoiceField):
-    """A module by its id: anything but a plain id is an invalid choice before any query (a number too big for the
-    database raised OverflowError on SQLite: a 500)."""
+    """A module by its id: anything but a plain id is an invalid choice before any query. A module's id is its
+    page_ptr, a relation: Django does not turn a number too big for the database into « no match » there, and SQLite
+    raised OverflowError (a 500)."""
 
     def to_python(self, value):
         if value not in self.empty_values and parse_int(str(value)) is None:
             raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
         return super().to_python(value)
+
+
+class ModulesChoiceField(forms.ModelMultipleChoiceField):
+    """Modules by their ids, each a plain id (see ModuleChoiceField)."""
+
+    def _check_values(self, value):
+        for pk in value:
+            if parse_int(str(pk)) is None:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": pk}
+                )
+        return super()._check_values(value)
 
 
 class AssignToGroupForm(forms.Form):
@@ -151,6 +164,7 @@ class SessionForm(forms.ModelForm):
     class Meta:
         model = WorkshopSession
         fields = ["date", "start_time", "end_time", "place", "topic", "modules"]
+        field_classes = {"modules": ModulesChoiceField}
         labels = {
             "date": "Date",
             "start_time": "Heure de début",
