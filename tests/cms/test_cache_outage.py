@@ -213,7 +213,7 @@ def test_pages_are_served_while_redis_is_paused(throwaway_redis, tutorial, setti
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_change_committed_after_a_later_one_still_renews_the_token():
     """Ids are handed out when rows are added, not when they are committed: the row added once committed counts."""
     from django.db import connections, transaction
