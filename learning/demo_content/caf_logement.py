@@ -1,6 +1,7 @@
 """Module « CAF : prime d'activité, RSA et logement »: asking for an allowance and telling the CAF what changed.
 
-The CAF is France Services' second most asked partner (Cour des comptes 2024: 16 %). Sources next to each fact.
+The CAF is France Services' second most asked partner (Cour des comptes 2024: 16 %). The chèque énergie, another
+help with the cost of a home that residents ask about, is the module's last tutorial. Sources next to each fact.
 """
 
 from learning.demo_content.build import (
@@ -28,23 +29,29 @@ MODULE = {
     "slug": "caf-prime-activite-rsa-logement",
     "title": "CAF : prime d'activité, RSA et logement",
     "summary": "Demander la prime d'activité ou le RSA. Signaler à la CAF un déménagement ou un autre "
-    "changement. Demander un logement social.",
+    "changement. Demander un logement social. Recevoir et utiliser le chèque énergie.",
     "objectives": [
         "Faire une simulation puis une demande de prime d'activité ou de RSA",
         "Signaler un changement de situation à la CAF",
         "Demander l'aide au logement après un déménagement",
         "Faire et renouveler une demande de logement social",
+        "Demander le chèque énergie s'il n'arrive pas, puis payer son fournisseur avec",
     ],
     "level": "intermediaire",
-    "duration_minutes": 75,
+    "duration_minutes": 95,
     "exclusion_type": "competence",
     "device": "any",
     "equipment": [
         "Un ordinateur ou un smartphone connecté à internet",
         "Votre numéro d'allocataire et votre code, si vous en avez",
     ],
-    "operators": ["caf", "msa", "france-travail", "logement-social"],
-    "procedures": ["caf-prime-activite-rsa", "caf-changement-situation", "logement-social-demande"],
+    "operators": ["caf", "msa", "france-travail", "logement-social", "cheque-energie"],
+    "procedures": [
+        "caf-prime-activite-rsa",
+        "caf-changement-situation",
+        "logement-social-demande",
+        "cheque-energie-demander-utiliser",
+    ],
     "competences": ["6.1", "6.2", "6.3"],
     "tutorials": [
         {
@@ -336,6 +343,193 @@ MODULE = {
                             "Je ne fais rien, elle reste valable",
                         ],
                         "En renouvelant, vous gardez votre ancienneté. Une nouvelle demande repart de zéro.",
+                    ),
+                ),
+            ],
+        },
+        {
+            "slug": "demander-et-utiliser-son-cheque-energie",
+            "title": "Demander et utiliser son chèque énergie",
+            "intro": "Le chèque énergie aide les foyers modestes à payer l'électricité, le gaz, le fioul ou le bois. "
+            "Il arrive en général sans rien demander. Vous l'utilisez ensuite pour payer votre fournisseur d'énergie.",
+            # Source: https://chequeenergie.gouv.fr — sent once a year to modest households; it pays electricity,
+            # gas, heating oil, wood and some renovation work; it cannot be cashed at a bank.
+            "duration_minutes": 20,
+            "checklist": [
+                document("Votre avis d'impôt, pour votre numéro fiscal"),
+                document("Une attestation de votre contrat d'électricité, de moins de 3 mois"),
+                document("Votre chèque énergie et une facture de votre fournisseur, si vous l'avez reçu"),
+                account("FranceConnect, ou une adresse électronique pour créer un compte"),
+            ],
+            "steps": [
+                step(
+                    "Savoir si vous y avez droit",
+                    p(
+                        "Le chèque dépend des revenus du foyer et du nombre de personnes qui y vivent. Il va de 48 € "
+                        "à 277 € par an.",
+                        "Sur chequeenergie.gouv.fr, vous pouvez vérifier si vous y avez droit.",
+                    ),
+                    # Source: https://chequeenergie.gouv.fr — eligibility from the revenu fiscal de référence per unit
+                    # of consumption (under 11 000 € for the 2025 campaign); 48 € to 277 € a year.
+                    callouts=[
+                        tip(
+                            "Déclarez vos revenus chaque année",
+                            "Même avec de très petits revenus, faites votre déclaration. Sans elle, l'État ne peut "
+                            "pas vous envoyer le chèque.",
+                        )
+                    ],
+                ),
+                step(
+                    "Le recevoir sans rien faire",
+                    p(
+                        "Si l'État vous a repéré, le chèque arrive par courrier, à votre nom. Vous n'avez rien à "
+                        "demander.",
+                        "Depuis 2025, l'État croise vos impôts avec le compteur d'électricité de votre logement.",
+                    ),
+                    # Source: https://www.banquedesterritoires.fr/cheque-energie-le-guichet-de-reclamation-est-ouvert
+                    # (October 2025) — since the taxe d'habitation ended, the State matches tax data (DGFiP) with the
+                    # home's electricity point de livraison; households are told by e-mail, SMS or letter.
+                    # Source: https://chequeenergie.gouv.fr — « aucun démarchage » by the administration, bank details
+                    # are never asked for.
+                    callouts=[
+                        scam(
+                            "Personne ne vend le chèque énergie",
+                            "Personne ne vous appelle ni ne vient chez vous pour le chèque énergie. On ne vous "
+                            "demande jamais votre carte bancaire ni votre RIB.",
+                            "Un appel ou un message qui le demande est une arnaque.",
+                        )
+                    ],
+                    quiz=check(
+                        "Un SMS dit « Votre chèque énergie de 277 € vous attend. Entrez votre carte bancaire ». Que "
+                        "faites-vous ?",
+                        [
+                            "Je tape ma carte pour recevoir l'argent",
+                            Right("Je ne clique pas et je supprime le SMS"),
+                            "Je réponds au SMS pour en savoir plus",
+                        ],
+                        "Le chèque énergie ne demande jamais de carte bancaire. Pour vérifier, tapez vous-même "
+                        "chequeenergie.gouv.fr.",
+                    ),
+                ),
+                step(
+                    "Pas reçu ? Faire la demande en ligne",
+                    p(
+                        "Depuis 2025, certains foyers ne sont pas repérés tout seuls. C'est souvent le cas après un "
+                        "déménagement ou un nouveau contrat d'électricité.",
+                        "Faites alors la demande sur chequeenergie.gouv.fr. Entrez avec FranceConnect ou créez un "
+                        "compte.",
+                        "Le site vous demande :",
+                    )
+                    + ul(
+                        "votre numéro fiscal, écrit sur votre avis d'impôt ;",
+                        "votre adresse ;",
+                        "une attestation de votre contrat d'électricité, de moins de 3 mois.",
+                    ),
+                    # Source: https://chequeenergie.gouv.fr (demande en ligne, quoted on
+                    # https://app.panneaupocket.com/ville/2088783731-la-villeneuve-bellenoye-et-la-maize-70240) — name,
+                    # date of birth, numéro fiscal, address, and an electricity contract certificate under 3 months
+                    # old showing the point de livraison; a paper form by post; help at France Services; the
+                    # 2025 campaign's claims closed on 28 February 2026. For the 2026 campaign (sent in spring),
+                    # the press reports claims open until 31 December 2026
+                    # (https://www.revolutionmagazine.com/cheque-energie-2026-printemps-demande.html): the text gives
+                    # no date and sends people to the site, which shows the current one.
+                    callouts=[
+                        tip(
+                            "Le numéro du compteur",
+                            "L'attestation montre le numéro de point de livraison du logement. Demandez-la à votre "
+                            "fournisseur d'électricité.",
+                        ),
+                        warning(
+                            "Ne dépassez pas la date limite",
+                            "La date limite est écrite sur chequeenergie.gouv.fr. Pas d'internet ? Un formulaire "
+                            "papier existe. Un conseiller France Services peut vous aider.",
+                        ),
+                    ],
+                    quiz=check(
+                        "Vous avez emménagé l'an dernier. Vos revenus sont faibles. Le chèque n'est pas arrivé. Que "
+                        "faites-vous ?",
+                        [
+                            "J'attends, il arrivera forcément",
+                            Right("Je fais la demande sur chequeenergie.gouv.fr avant la date limite"),
+                            "J'appelle le numéro écrit dans un SMS reçu",
+                        ],
+                        "Après un déménagement, l'État ne vous repère pas toujours. La demande en ligne répare cet "
+                        "oubli.",
+                    ),
+                ),
+                step(
+                    "Payer votre facture en ligne",
+                    p(
+                        "Sur chequeenergie.gouv.fr, choisissez d'utiliser votre chèque en ligne.",
+                        "Tapez le numéro du chèque et le code caché sous la partie à gratter. Ajoutez votre numéro "
+                        "de client, écrit sur votre facture.",
+                        "Le montant est retiré de votre prochaine facture.",
+                    ),
+                    # Source: https://chequeenergie.gouv.fr (« Utiliser mon chèque en ligne ») and
+                    # https://ekwateur.fr/blog/marche-de-l-energie/cheque-energie-valable-changement-adresse —
+                    # cheque number, scratch code and customer reference; deducted from the next bill.
+                    image="cheque-energie.svg",
+                    alt="Un chèque énergie de 150 € au nom de Mme Martin. On y voit sa date de fin, son numéro et "
+                    "le code à gratter. En dessous, l'adresse chequeenergie.gouv.fr.",
+                    quiz=check(
+                        "Sur quel site utilisez-vous votre chèque énergie en ligne ?",
+                        [
+                            "Sur le site de ma banque",
+                            Right("Sur chequeenergie.gouv.fr"),
+                            "Sur un site trouvé dans une publicité",
+                        ],
+                        "Seul chequeenergie.gouv.fr permet de payer en ligne avec le chèque. Une banque ne "
+                        "l'encaisse pas.",
+                    ),
+                ),
+                step(
+                    "Ou l'envoyer par courrier",
+                    p(
+                        "Vous préférez le papier ? Écrivez votre numéro de client au dos du chèque.",
+                        "Mettez-le dans une enveloppe avec une copie de votre facture. Envoyez-la à l'adresse de "
+                        "votre fournisseur d'énergie.",
+                    ),
+                    # Source: https://sicaesomme.fr/particuliers/nos-offres-et-services/le-cheque-energie.html,
+                    # after chequeenergie.gouv.fr — by post with a copy of a bill showing the customer reference,
+                    # written on the back; handed to the seller for heating oil or wood.
+                    callouts=[
+                        tip(
+                            "Fioul ou bois ?",
+                            "Donnez directement le chèque au vendeur de fioul ou de bois, au moment de payer.",
+                        ),
+                        warning(
+                            "Pas à la banque",
+                            "Le chèque énergie ne se dépose pas sur un compte bancaire. Il paie seulement l'énergie "
+                            "du logement.",
+                        ),
+                    ],
+                ),
+                step(
+                    "Ne pas laisser passer la date de fin",
+                    p(
+                        "La date de fin est écrite sur le chèque. Après cette date, il ne vaut plus rien.",
+                        "Pour les années suivantes, demandez la pré-affectation sur chequeenergie.gouv.fr. Votre "
+                        "chèque ira alors tout seul chez votre fournisseur.",
+                    ),
+                    # Source: https://chequeenergie.gouv.fr — valid until the date printed on it (usually 31 March of
+                    # the next year); pré-affectation sends the next cheques straight to the supplier; the attestation
+                    # gives rights to the supplier's protections (for example in case of unpaid bills).
+                    callouts=[
+                        tip(
+                            "Gardez l'attestation",
+                            "Avec le chèque, vous recevez une attestation. Envoyez-la à votre fournisseur. Elle vous "
+                            "donne des droits si vous avez du mal à payer.",
+                        )
+                    ],
+                    quiz=check(
+                        "Vous ne voulez plus y penser les années suivantes. Que faites-vous ?",
+                        [
+                            Right("Je demande la pré-affectation sur chequeenergie.gouv.fr"),
+                            "Je donne mon RIB à un démarcheur",
+                            "Je garde mes chèques pour plus tard",
+                        ],
+                        "Avec la pré-affectation, le chèque va tout seul chez votre fournisseur. Un chèque gardé "
+                        "trop longtemps est perdu.",
                     ),
                 ),
             ],

@@ -1,4 +1,5 @@
-"""Glossary words of the modules added for issue 13 (carte grise, CAF, carte Vitale, impôts, retraite, séjour).
+"""Glossary words of the modules added for issue 13 (carte grise, CAF, carte Vitale, impôts, retraite, séjour,
+chèque énergie, what to do after a scam).
 
 `merged(base)` adds them to the main glossary. A word the main glossary already explains stays as it is there: an
 entry whose term is already a written form of the base is left out, and a variant already used is dropped, so that
@@ -239,6 +240,95 @@ GLOSSARY_MORE = [
         "definition": "Site et application gratuits de l'Assurance Maladie et de l'État. Ils gardent vos documents "
         "de santé. Vous choisissez qui peut les voir.",
         "example": "Votre médecin peut déposer une analyse dans Mon Espace Santé.",
+    },
+    # The chèque énergie and what to do after a scam (issue 13).
+    {
+        "term": "fournisseur d'énergie",
+        "variants": [
+            "fournisseurs d'énergie",
+            "fournisseur d'électricité",
+            "fournisseurs d'électricité",
+            "fournisseur de gaz",
+        ],
+        "definition": "L'entreprise qui vous vend l'électricité, le gaz ou le fioul. Son nom est écrit sur vos "
+        "factures.",
+        "example": "Le chèque énergie sert à payer votre fournisseur d'énergie.",
+    },
+    {
+        "term": "point de livraison",
+        "variants": ["numéro de point de livraison", "PDL"],
+        # Source: https://www.enedis.fr — the 14-digit number of the home's electricity meter, printed on the bills.
+        "definition": "Le numéro du compteur d'électricité de votre logement. Il a 14 chiffres. Il est écrit sur "
+        "vos factures d'électricité.",
+        "example": "Votre attestation de contrat d'électricité montre le point de livraison.",
+    },
+    {
+        "term": "pré-affectation",
+        "variants": ["préaffectation"],
+        # Source: https://chequeenergie.gouv.fr
+        "definition": "Un choix fait une seule fois. Ensuite, votre chèque énergie va chaque année tout seul chez "
+        "votre fournisseur.",
+        "example": "Demandez la pré-affectation sur chequeenergie.gouv.fr.",
+    },
+    {
+        "term": "numéro de client",
+        "variants": ["numéros de client", "référence client", "références client"],
+        "definition": "Le numéro qui vous identifie chez une entreprise, par exemple votre fournisseur "
+        "d'électricité. Il est écrit sur vos factures.",
+        "example": "Écrivez votre numéro de client au dos du chèque énergie.",
+    },
+    {
+        "term": "opposition",
+        "variants": ["faire opposition", "numéro d'opposition", "oppositions"],
+        # Source: https://www.service-public.fr/particuliers/vosdroits/F2286
+        "definition": "Demande à votre banque de bloquer votre carte bancaire. Ensuite, personne ne peut plus payer "
+        "avec.",
+        "example": "Un achat inconnu sur votre compte ? Faites opposition tout de suite.",
+    },
+    {
+        "term": "escroquerie",
+        "variants": ["escroqueries", "escroc", "escrocs"],
+        "definition": "Une arnaque qui vous trompe pour prendre votre argent ou vos informations. La loi la punit.",
+        "example": "Un faux site de vente est une escroquerie.",
+    },
+    {
+        "term": "signalement",
+        "variants": ["signalements"],
+        "definition": "Un message qui prévient un service d'une arnaque ou d'un contenu interdit. Ce n'est pas une "
+        "plainte.",
+        "example": "Transférer un faux SMS au 33700 est un signalement.",
+    },
+    {
+        "term": "17Cyber",
+        "variants": ["17 Cyber"],
+        # Source: https://www.17cyber.gouv.fr (December 2024).
+        "definition": "Le site de la police, de la gendarmerie et de cybermalveillance.gouv.fr pour les victimes "
+        "d'arnaques sur internet. Il répond jour et nuit.",
+        "example": "Sur 17cyber.gouv.fr, répondez aux questions pour savoir quoi faire.",
+    },
+    {
+        "term": "Perceval",
+        "variants": [],
+        # Source: https://www.service-public.fr/particuliers/vosdroits/R46526
+        "definition": "Le service en ligne pour signaler un achat fait avec votre carte bancaire, sans vous. Il est "
+        "sur service-public.fr.",
+        "example": "Sur Perceval, vous donnez le numéro d'opposition de votre carte.",
+    },
+    {
+        "term": "THESEE",
+        "variants": [],
+        # Source: https://www.service-public.fr (« Arnaque sur internet »).
+        "definition": "Le service pour porter plainte en ligne après une escroquerie sur internet. On y entre avec "
+        "FranceConnect.",
+        "example": "Après un faux site de vente, portez plainte sur THESEE.",
+    },
+    {
+        "term": "Pharos",
+        "variants": [],
+        # Source: https://www.internet-signalement.gouv.fr
+        "definition": "Le site de la police pour signaler un contenu interdit sur internet. Par exemple des menaces "
+        "ou des appels à la haine.",
+        "example": "Une page publie des menaces ? Signalez-la sur Pharos.",
     },
 ]
 

@@ -115,7 +115,7 @@ QUIZZES_MORE = [
         "module": "caf-prime-activite-rsa-logement",
         "slug": "quiz-caf-prime-rsa-logement",
         "title": "Quiz : CAF, prime d'activité, RSA et logement",
-        "intro": "<p>Sept situations pour savoir quoi faire avec la CAF et votre logement.</p>",
+        "intro": "<p>Huit situations pour savoir quoi faire avec la CAF, votre logement et le chèque énergie.</p>",
         "questions": [
             choice(
                 "Léa, 24 ans, travaille en caisse à temps partiel. Quelle aide peut-elle demander ?",
@@ -185,6 +185,25 @@ QUIZZES_MORE = [
                 ],
                 "6.3",
                 "Une demande de logement social se renouvelle chaque année. Sinon, elle est annulée.",
+            ),
+            # Source: https://chequeenergie.gouv.fr — used online or sent by post to the supplier; never cashed at a
+            # bank; the administration never canvasses beneficiaries.
+            choice(
+                "Vous avez reçu votre chèque énergie. Comment payer votre facture d'électricité avec ?",
+                [
+                    ("Je le dépose à ma banque", "Non. Le chèque énergie ne se dépose pas sur un compte bancaire."),
+                    (
+                        "=Je l'utilise sur chequeenergie.gouv.fr ou je l'envoie à mon fournisseur",
+                        "Oui. En ligne ou par courrier, avec votre numéro de client.",
+                    ),
+                    (
+                        "Je le donne à la personne qui m'a appelé pour m'aider",
+                        "Non. Personne n'appelle pour le chèque énergie. C'est une arnaque.",
+                    ),
+                ],
+                "6.2",
+                "Le chèque énergie paie seulement l'énergie du logement. Il va à votre fournisseur, en ligne ou par "
+                "courrier.",
             ),
         ],
     },

@@ -315,3 +315,18 @@ IMAGES |= {
     "mon-espace-sante.svg": "Pas à pas — activer Mon Espace Santé",
     "logement-social.svg": "Pas à pas — la demande de logement social",
 }
+
+# The chèque énergie and what to do after a scam (issue 13, the last procedures France Services users ask for).
+PROCEDURES += [
+    {
+        "slug": "cheque-energie-demander-utiliser",
+        "operator": "cheque-energie",
+        "title": "Demander et utiliser son chèque énergie",
+        "official_url": "https://chequeenergie.gouv.fr",
+    },
+]
+
+IMAGES |= {
+    "cheque-energie.svg": "Pas à pas — utiliser son chèque énergie",
+    "signaler-arnaque.svg": "Pas à pas — qui prévenir après une arnaque",
+}

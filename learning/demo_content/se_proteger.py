@@ -1,8 +1,11 @@
-"""Module « Se protéger en ligne »: strong passwords and fake messages (CAF, ameli, France Titres, parcels)."""
+"""Module « Se protéger en ligne »: strong passwords, fake messages (CAF, ameli, France Titres, parcels), and whom to
+tell after a scam (issue 13: the bank, 17Cyber, 33700, signal-spam, Pharos, Perceval and THESEE)."""
 
 from learning.demo_content.build import (
     Right,
+    account,
     check,
+    document,
     equipment,
     link,
     p,
@@ -17,19 +20,20 @@ MODULE = {
     "slug": "se-proteger-en-ligne",
     "title": "Se protéger en ligne",
     "summary": "Choisissez des mots de passe solides. Reconnaissez les faux messages qui imitent la CAF, ameli ou "
-    "un livreur de colis.",
+    "un livreur de colis. Après une arnaque, sachez qui prévenir et comment porter plainte.",
     "objectives": [
         "Créer un mot de passe solide, différent pour chaque compte",
         "Reconnaître un faux SMS ou un faux courriel",
         "Vérifier l'adresse d'un site avant de taper ses codes",
         "Savoir quoi faire après une arnaque",
+        "Signaler une arnaque et porter plainte en ligne",
     ],
     "level": "debutant",
-    "duration_minutes": 40,
+    "duration_minutes": 65,
     "exclusion_type": "competence",
     "device": "any",
     "equipment": ["Un ordinateur ou un smartphone"],
-    "operators": ["ameli", "caf", "ants", "la-poste", "impots"],
+    "operators": ["ameli", "caf", "ants", "la-poste", "impots", "franceconnect"],
     "procedures": [],
     "competences": ["4.1", "4.2", "6.1"],
     "tutorials": [
@@ -344,7 +348,10 @@ MODULE = {
                         # https://www.service-public.fr (« THESEE ») — online complaint for scams on the internet.
                         "<b>THESEE</b>, pour porter plainte en ligne après une escroquerie sur internet.",
                     )
-                    + p("Perceval et THESEE sont sur service-public.fr. On s'y connecte avec FranceConnect."),
+                    + p(
+                        "Perceval et THESEE sont sur service-public.fr. On s'y connecte avec FranceConnect.",
+                        "Le tutoriel « Signaler une arnaque et porter plainte » explique chaque démarche.",
+                    ),
                     callouts=[
                         tip(
                             "Ce n'est pas votre faute",
@@ -362,6 +369,223 @@ MODULE = {
                         "Le 33700 est le numéro gratuit de signalement des SMS frauduleux. Ne répondez pas, cela "
                         "confirme que votre numéro est actif.",
                     ),
+                ),
+            ],
+        },
+        {
+            "slug": "signaler-une-arnaque-et-porter-plainte",
+            "title": "Signaler une arnaque et porter plainte",
+            "intro": "Vous avez reçu un faux message ? Vous avez perdu de l'argent ? Voici qui prévenir, dans le bon "
+            "ordre. Les services de l'État qui vous aident sont gratuits.",
+            "duration_minutes": 25,
+            "checklist": [
+                document("Les preuves de l'arnaque : messages, captures d'écran, relevés de compte"),
+                account("FranceConnect, pour Perceval et THESEE"),
+                equipment("Votre téléphone, pour appeler votre banque"),
+            ],
+            "steps": [
+                step(
+                    "Protéger votre argent tout de suite",
+                    p(
+                        "Vous avez donné votre carte bancaire ? Vous voyez un achat que vous n'avez pas fait ? "
+                        "Appelez votre banque tout de suite.",
+                        "Demandez l'opposition de la carte. Notez le numéro d'opposition que la banque vous donne.",
+                        "Vous avez fait un virement à un escroc ? Dites-le aussi à la banque, sans attendre.",
+                    ),
+                    # Source: https://www.service-public.fr/particuliers/vosdroits/F2286 (« Perte ou vol de carte
+                    # bancaire ») — opposition with the bank or the interbank line 0 892 705 705, every day, at any
+                    # hour; the bank gives an opposition number.
+                    callouts=[
+                        tip(
+                            "Le numéro pour faire opposition",
+                            "Il est sur le site et dans l'application de votre banque. Vous pouvez aussi appeler le "
+                            "0 892 705 705, à toute heure. L'appel est payant.",
+                        ),
+                        # Source: https://www.cybermalveillance.gouv.fr — after a first scam, fake bank advisers or
+                        # fake police officers call to « help » and ask for codes or transfers.
+                        scam(
+                            "Un faux conseiller peut vous rappeler",
+                            "Juste après une arnaque, un faux banquier ou un faux policier appelle parfois. Il dit "
+                            "vouloir vous aider.",
+                            "Il demande un code, un virement ou votre carte. Raccrochez et appelez vous-même votre "
+                            "banque.",
+                        ),
+                    ],
+                    quiz=check(
+                        "Vous voyez sur votre compte un achat de 250 € que vous n'avez pas fait. Que faites-vous "
+                        "d'abord ?",
+                        [
+                            "J'attends le relevé du mois prochain",
+                            Right("J'appelle ma banque pour faire opposition"),
+                            "Je porte plainte et je garde ma carte active",
+                        ],
+                        "L'opposition bloque la carte et empêche d'autres achats. Les signalements viennent juste "
+                        "après.",
+                    ),
+                ),
+                step(
+                    "Garder les preuves",
+                    p(
+                        "Avant de supprimer quoi que ce soit, faites des captures d'écran. Gardez les messages, "
+                        "l'annonce, le faux site et la conversation.",
+                        "Notez aussi la date, le montant et le numéro ou l'adresse de l'escroc.",
+                    ),
+                    callouts=[
+                        warning(
+                            "Ne payez plus rien",
+                            "L'escroc vous demande encore de l'argent pour « débloquer » la situation ? Ne payez "
+                            "plus. Arrêtez de lui répondre.",
+                        )
+                    ],
+                ),
+                step(
+                    "Demander conseil sur 17Cyber",
+                    p(
+                        "Vous ne savez pas quoi faire ? Tapez <b>17cyber.gouv.fr</b> dans la barre d'adresse.",
+                        "Répondez à quelques questions sur ce qui vous est arrivé. Le site vous donne des conseils et "
+                        "le bon service à prévenir.",
+                        "Dans les cas graves, vous pouvez écrire à un policier ou à un gendarme, jour et nuit.",
+                        "17Cyber est fait avec cybermalveillance.gouv.fr. Ce site garde aussi des fiches de conseils.",
+                    ),
+                    # Source: https://www.17cyber.gouv.fr — opened on 17 December 2024 by the Police, the Gendarmerie
+                    # and cybermalveillance.gouv.fr: an online diagnosis, advice, a chat with a police officer or
+                    # gendarme for the gravest cases, 24 hours a day; it points to Pharos, Perceval and THESEE.
+                    image="signaler-arnaque.svg",
+                    alt="Un tableau « Que s'est-il passé ? ». Faux SMS ou appel, 33700. Faux courriel, "
+                    "signal-spam.fr. Achat sans vous, Perceval. Arnaque en ligne, THESEE. Contenu illégal, Pharos. "
+                    "Un doute, 17cyber.gouv.fr.",
+                    callouts=[
+                        warning(
+                            "En danger ? Appelez le 17",
+                            "17Cyber est un site, pas un numéro de téléphone. En cas d'urgence ou de danger, "
+                            "appelez le 17 ou le 112.",
+                        )
+                    ],
+                    quiz=check(
+                        "Vous avez cliqué sur un lien bizarre. Vous ne savez pas quoi faire. Où allez-vous ?",
+                        [
+                            "Sur le site indiqué dans le message",
+                            Right("Sur 17cyber.gouv.fr, pour un diagnostic"),
+                            "Nulle part, ce n'est pas grave",
+                        ],
+                        "17Cyber vous pose des questions. Il vous dit ensuite quoi faire et qui prévenir.",
+                    ),
+                ),
+                step(
+                    "Signaler les faux messages et les contenus illégaux",
+                    p("Un signalement aide la police à bloquer les escrocs. Choisissez le bon service :")
+                    + ul(
+                        # https://www.33700.fr — forward a scam SMS to 33700; a nuisance or scam call is reported
+                        # on the site.
+                        "Un SMS : transférez-le au <b>33700</b>, c'est gratuit ;",
+                        "Un appel : signalez le numéro sur 33700.fr ;",
+                        f"Un courriel : signalez-le sur {link('https://www.signal-spam.fr')} ;",
+                        # https://www.internet-signalement.gouv.fr — Pharos, the Police's platform for illegal
+                        # content online (threats, hate, child abuse, terrorism).
+                        "Un contenu illégal : signalez-le sur <b>Pharos</b>, internet-signalement.gouv.fr.",
+                    )
+                    + p(
+                        "Pharos est pour ce qui est interdit sur internet. Par exemple des menaces, des appels à la "
+                        "haine ou des images d'enfants maltraités.",
+                    ),
+                    callouts=[
+                        tip(
+                            "Signaler n'est pas porter plainte",
+                            "Un signalement prévient les services. Pour être reconnu victime, il faut aussi porter "
+                            "plainte.",
+                        )
+                    ],
+                    quiz=check(
+                        "Sur un réseau social, une page publie des messages de haine. Où la signaler ?",
+                        [
+                            "Au 33700",
+                            Right("Sur Pharos"),
+                            "Sur signal-spam.fr",
+                        ],
+                        "Pharos reçoit les contenus interdits sur internet. Le 33700 et signal-spam sont pour les "
+                        "SMS, les appels et les courriels.",
+                    ),
+                ),
+                step(
+                    "Signaler un achat fait avec votre carte (Perceval)",
+                    p("Perceval sert quand ces trois choses sont vraies :")
+                    + ul(
+                        "votre carte est toujours avec vous ;",
+                        "un achat en ligne a été fait sans vous ;",
+                        "vous avez déjà fait opposition.",
+                    )
+                    + p(
+                        "Sur service-public.fr, cherchez « Perceval ». Connectez-vous avec FranceConnect.",
+                        "Donnez le numéro d'opposition, le numéro de la carte et les achats inconnus. Envoyez "
+                        "ensuite le récépissé à votre banque.",
+                    ),
+                    # Source: https://www.service-public.fr/particuliers/vosdroits/R46526 and
+                    # https://www.moncommissariat.interieur.gouv.fr/fr/demarches/perceval — card still in hand, online
+                    # purchases not made by you, opposition already made; FranceConnect; the receipt helps the bank
+                    # refund; a lost or stolen card is a complaint instead.
+                    callouts=[
+                        warning(
+                            "Carte perdue ou volée ?",
+                            "Perceval ne sert pas dans ce cas. Faites opposition, puis portez plainte à la police "
+                            "ou à la gendarmerie.",
+                        )
+                    ],
+                ),
+                step(
+                    "Porter plainte en ligne (THESEE)",
+                    p(
+                        "THESEE sert pour une escroquerie sur internet, sans rencontre avec l'escroc. Par exemple :",
+                    )
+                    + ul(
+                        "un faux site de vente ;",
+                        "une fausse annonce ou une fausse location ;",
+                        "un chantage en ligne ;",
+                        "un compte piraté.",
+                    )
+                    + p(
+                        "Sur service-public.fr, cherchez « arnaque sur internet ». Répondez aux questions, puis "
+                        "connectez-vous avec FranceConnect.",
+                        "Décrivez les faits et ajoutez vos preuves. Un policier relit la plainte. Le récépissé arrive "
+                        "dans votre espace sur service-public.fr.",
+                    ),
+                    # Source: https://www.service-public.fr (« Arnaque sur internet », THESEE, since March 2022) —
+                    # fake shops, fake ads and rentals, online blackmail, ransomware, hacked accounts; FranceConnect;
+                    # checked by an investigator, receipt in the service-public.fr space. Police and gendarmerie
+                    # must take a complaint (code de procédure pénale, article 15-3).
+                    callouts=[
+                        tip(
+                            "Pas de FranceConnect ?",
+                            "Allez au commissariat ou à la gendarmerie. Ils doivent prendre votre plainte.",
+                        )
+                    ],
+                    quiz=check(
+                        "Vous avez payé 300 € par carte sur un faux site de vente. Rien n'arrive. Que faites-vous ?",
+                        [
+                            "Je signale sur Perceval, car j'ai payé par carte",
+                            Right("Je porte plainte en ligne avec THESEE"),
+                            "J'attends encore trois mois",
+                        ],
+                        "Vous avez payé vous-même, donc ce n'est pas pour Perceval. Un faux site de vente est une "
+                        "escroquerie, à déclarer sur THESEE.",
+                    ),
+                ),
+                step(
+                    "Après la plainte",
+                    p(
+                        "Gardez le récépissé de plainte. Votre banque ou votre assurance peut le demander.",
+                        "Changez les mots de passe que vous avez donnés. Prévenez vos proches si votre compte a été "
+                        "piraté.",
+                    ),
+                    # Source: https://www.cybermalveillance.gouv.fr — « arnaque au faux recouvrement »: fake lawyers,
+                    # police officers or agencies promise to recover the money for a fee.
+                    callouts=[
+                        scam(
+                            "Personne ne récupère votre argent contre des frais",
+                            "Après une plainte, un faux avocat ou un faux policier peut vous contacter. Il promet "
+                            "de récupérer votre argent si vous payez.",
+                            "C'est une deuxième arnaque. La police et la justice ne font jamais payer une plainte.",
+                        )
+                    ],
                 ),
             ],
         },

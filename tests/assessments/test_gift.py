@@ -330,6 +330,7 @@ def test_demo_quiz():
         "single",
         "single",
         "single",
+        "single",
     ]
     assert all(q["name"] and q["explanation"] for q in result.questions)
     assert [o["weight"] for o in result.questions[1]["options"]] == [0.25, 0.25, 0.25, 0.25, -0.5, -0.5]

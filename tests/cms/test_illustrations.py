@@ -56,9 +56,9 @@ def test_rendered_size_is_proportional_to_the_displayed_width():
     assert rendered_px(16, root, 280) == 7  # the old drawings' usual label
 
 
-def test_there_are_thirty_four_drawings_each_with_a_title_and_a_viewbox():
+def test_there_are_thirty_six_drawings_each_with_a_title_and_a_viewbox():
     paths = sorted(ILLUSTRATIONS.glob("*.svg"))
-    assert len(paths) == 34
+    assert len(paths) == 36
     for path in paths:
         root, _labels = labels(path)
         assert root.get("viewBox"), path.name

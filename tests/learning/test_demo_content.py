@@ -70,7 +70,14 @@ TOPICS = [
     "actualisation",
     "logement social",
     "Mon Espace Santé",
+    "chèque énergie",
+    "porter plainte",
 ]
+# The last procedures France Services users ask for (issue 13): module slug → tutorial slug.
+LAST_PROCEDURES = {
+    "caf-prime-activite-rsa-logement": "demander-et-utiliser-son-cheque-energie",
+    "se-proteger-en-ligne": "signaler-une-arnaque-et-porter-plainte",
+}
 
 
 def seed_again(settings):
@@ -168,6 +175,30 @@ def test_seeded_catalogue_is_complete_valid_and_illustrated(demo_site):
     titles = " ".join(page.title for page in [*modules, *tutorials]).lower()
     for topic in TOPICS:
         assert topic.lower() in titles, topic
+
+
+def test_the_cheque_energie_and_scam_report_tutorials_are_in_the_catalogue(demo_site):
+    catalogue = ModuleIndexPage.objects.get()
+    for module_slug, tutorial_slug in LAST_PROCEDURES.items():
+        module = ModulePage.objects.child_of(catalogue).live().get(slug=module_slug)
+        tutorial = TutorialPage.objects.child_of(module).live().get(slug=tutorial_slug)
+        steps = [block.value for block in tutorial.steps]
+        assert 5 <= len(steps) <= 7, tutorial_slug
+        assert any(step["image"] for step in steps), tutorial_slug
+        assert any(callout["kind"] == "scam" for step in steps for callout in step["callouts"]), tutorial_slug
+        assert sum(1 for step in steps if step["check_question"]) >= 3, tutorial_slug
+    text = " ".join(
+        f"{block.value['instruction']} {callout['text']}"
+        for tutorial in TutorialPage.objects.filter(slug__in=LAST_PROCEDURES.values())
+        for block in tutorial.steps
+        for callout in [*block.value["callouts"], {"text": ""}]
+    )
+    for service in ["chequeenergie.gouv.fr", "17cyber.gouv.fr", "33700", "signal-spam", "Pharos", "Perceval"]:
+        assert service in text, service
+    assert "THESEE" in text and "FranceConnect" in text and "opposition" in text
+    energy = Procedure.objects.get(slug="cheque-energie-demander-utiliser")
+    assert energy.operator.slug == "cheque-energie"
+    assert energy.modules.filter(slug="caf-prime-activite-rsa-logement").exists()
 
 
 def test_seeded_reference_data_glossary_and_images(demo_site):
