@@ -81,8 +81,8 @@ GENERIC_PARAMS = ("page", "q", "next", "structure", "sort", "order", "p", "forma
 # Fields a form sends that are not the person's input: kept as they are.
 KEPT_FIELDS = {"csrfmiddlewaretoken"}
 SKIPPED_PATHS = ("/static/", "/media/", "/documents/", "/admin/failwhale/")
-EXAMPLES_PER_FORM = 8
-FEW_EXAMPLES = 3  # for a form an earlier role already sent EXAMPLES_PER_FORM times
+EXAMPLES_PER_FORM = 6
+FEW_EXAMPLES = 2  # for a form an earlier role already sent EXAMPLES_PER_FORM times
 MAX_QUERY = 3_500  # with the path and « GET … HTTP/1.1 », under gunicorn's 4094-byte request line
 
 
