@@ -4,9 +4,16 @@ Reads answer "not cached" and writes are dropped, with a warning in the logs: pa
 back to the database (`cached_db`), the glossary matcher and the footer are rebuilt per request. The login-card rate
 limits use the `ratelimit` alias instead (plain Redis, errors visible), so that accounts.ratelimit can apply its own
 fallback: the per-network limit fails open, the per-account limit counts in the process's memory.
+
+Once an operation fails, the process leaves Redis alone for RETRY_SECONDS: a paused or unreachable Redis makes
+every call wait for its socket timeout, and a page makes a dozen or more calls, so without this pause a page would
+take that many timeouts to render. What is missed meanwhile is what a failed call misses: cms.invalidation makes sure
+no change of content is lost, and sessions are in the database only (config/settings/base.py).
 """
 
 import logging
+import threading
+import time
 
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 
@@ -14,15 +21,46 @@ from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)
 ERRORS = (RedisError, OSError)
+RETRY_SECONDS = 5
+
+# Per Redis address (every thread of the process shares it): until when calls are skipped.
+_skipped_until = {}
+_lock = threading.Lock()
+
+
+def _skipping(servers):
+    until = _skipped_until.get(servers)
+    return until is not None and time.monotonic() < until
+
+
+def _failed(servers, error, name):
+    with _lock:
+        first = not _skipping(servers)
+        _skipped_until[servers] = time.monotonic() + RETRY_SECONDS
+    if first:
+        logger.warning(
+            "Redis unreachable (%s) on %s: the cache is skipped for %s s.",
+            error.__class__.__name__,
+            name,
+            RETRY_SECONDS,
+        )
+
+
+def retry_now():
+    """Forget past failures: the next call tries Redis again (for tests, and after a planned restart)."""
+    with _lock:
+        _skipped_until.clear()
 
 
 def _tolerant(method, fallback):
     def wrapper(self, *args, **kwargs):
-        try:
-            return method(self, *args, **kwargs)
-        except ERRORS as error:
-            logger.warning("Redis unreachable (%s): %s ignored.", error.__class__.__name__, method.__name__)
-            return fallback(*args) if callable(fallback) else fallback
+        servers = tuple(self._servers)
+        if not _skipping(servers):
+            try:
+                return method(self, *args, **kwargs)
+            except ERRORS as error:
+                _failed(servers, error, method.__name__)
+        return fallback(*args) if callable(fallback) else fallback
 
     wrapper.__name__ = method.__name__
     return wrapper

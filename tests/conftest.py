@@ -21,6 +21,7 @@ from tests.accounts.factories import (
     UserFactory,
 )
 from tests.cms.factories import HomePageFactory
+from tests.throwaway_redis import throwaway_redis  # noqa: F401 (a fixture for every app's outage tests)
 
 
 def pytest_collection_modifyitems(config, items):

@@ -129,7 +129,10 @@ else:
         "ratelimit": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "ratelimit"},
     }
 
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# In the database only, never cached in Redis: a sign-out (or an erasure) while Redis is unreachable would delete the
+# row but leave the cached copy, which signs the old cookie in again once Redis is back (tests/accounts/
+# test_session_outage.py). One primary-key query per signed-in request is the price.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 8)
 # Shared computers: no session cookie outlives the browser, an anonymous visitor's either (their diagnostic result
 # and progress live in it). SESSION_COOKIE_AGE still ends the session on the server (docs/architecture.md).

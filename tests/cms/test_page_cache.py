@@ -69,10 +69,12 @@ def test_logged_in_people_see_their_own_steps(client, resident, tutorial):
     assert PageProgress.objects.get(user=resident).done_step_ids == tutorial.step_ids[:2]
 
 
-def test_logged_in_tutorial_page_costs_two_queries_once_cached(client, resident, tutorial, django_assert_num_queries):
+def test_logged_in_tutorial_page_costs_three_queries_once_cached(
+    client, resident, tutorial, django_assert_num_queries
+):
     client.force_login(resident)
     client.get(tutorial.url)
-    with django_assert_num_queries(2):  # the person, their progress on the page
+    with django_assert_num_queries(3):  # the session (in the database only), the person, their progress on the page
         assert client.get(tutorial.url).status_code == 200
 
 

@@ -1,11 +1,14 @@
 """With Redis down the site keeps serving: the default cache answers « not cached », rate limits fall back."""
 
+from types import SimpleNamespace
+
 from django.core.cache import caches
 from django.urls import reverse
 
 import pytest
 
-from config.cache import TolerantRedisCache
+from config import cache as tolerant_cache
+from config.cache import TolerantRedisCache, TolerantRedisCacheClient
 
 DOWN = "redis://127.0.0.1:1/0"  # nothing listens on port 1
 
@@ -19,7 +22,9 @@ def redis_down(settings):
         "default": {"BACKEND": "config.cache.TolerantRedisCache", "LOCATION": DOWN, "OPTIONS": options},
         "ratelimit": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": DOWN, "OPTIONS": options},
     }
+    tolerant_cache.retry_now()
     yield  # pytest-django's settings fixture resets the cache handlers when CACHES changes
+    tolerant_cache.retry_now()
 
 
 def test_the_tolerant_cache_answers_not_cached_when_redis_is_down(redis_down):
@@ -30,6 +35,29 @@ def test_the_tolerant_cache_answers_not_cached_when_redis_is_down(redis_down):
     assert cache.add("x", 1) is True  # locks built on add() must not wait for a Redis that is not there
     assert cache.get_many(["x", "y"]) == {}
     cache.delete("x")
+
+
+def test_after_a_failure_redis_is_left_alone_for_a_few_seconds(redis_down, monkeypatch):
+    attempts = []
+    reach = TolerantRedisCacheClient.get_client
+    monkeypatch.setattr(
+        TolerantRedisCacheClient, "get_client", lambda self, *a, **k: attempts.append(1) or reach(self, *a, **k)
+    )
+    now = 1000.0
+    monkeypatch.setattr(tolerant_cache, "time", SimpleNamespace(monotonic=lambda: now))
+    cache = caches["default"]
+
+    assert cache.get("x", "défaut") == "défaut"
+    assert len(attempts) == 1
+    for _ in range(20):  # a page's worth of calls: none waits for a socket timeout
+        cache.get("x")
+        cache.set("x", 1)
+        cache.get_many(["x", "y"])
+    assert len(attempts) == 1
+
+    now += tolerant_cache.RETRY_SECONDS
+    cache.get("x")
+    assert len(attempts) == 2  # tried again, and failing again starts a new pause
 
 
 def test_pages_and_logins_keep_working_when_redis_is_down(client, redis_down, tutorial, resident, password):
