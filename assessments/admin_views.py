@@ -11,6 +11,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.views.decorators.http import require_safe
 
 from wagtail.models import Page
 
@@ -128,6 +129,7 @@ class ExportForm(forms.Form):
         self.fields["quiz"].choices = [(quiz.pk, f"{quiz.title} ({quiz.get_parent().title})") for quiz in quizzes]
 
 
+@require_safe
 def export_gift(request):
     """Download the latest revision of a quiz as a .gift file. Questions GIFT cannot express are listed in
     comment lines at the top of the file (Moodle ignores them) and in a message."""

@@ -283,6 +283,12 @@ TABLE = {
     # Our own admin view: an empty upload form comes back with its errors.
     "assessments_import_gift": row("L    403  403  403  403  403  200  200  200",
                                    "L    403  403  403  403  403  200  200  200"),
+    # Without a quiz chosen the export comes back to the import view with a message; GET only.
+    "assessments_export_gift": row("L    403  403  403  403  403  302  302  302",
+                                   "L    403  403  403  403  403  405  405  405"),
+    # The authoring guide, for the people who write: read only.
+    "pasapas_authoring_guide": row("L    403  403  403  403  403  200  200  200",
+                                   "L    403  403  403  403  403  405  405  405"),
     # Django's admin: superusers only (config.middleware.AdminAccessMiddleware).
     "django-admin/": DJANGO_ADMIN,
     "admin:index": DJANGO_ADMIN_PAGE,
