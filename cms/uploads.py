@@ -230,6 +230,11 @@ class StoreFileWhenValid:
                 error,
             )
             self.add_error("file", forms.ValidationError(DISK_FULL, code="disk_full"))
+            return
+        # FieldFile.save() leaves the bare stored name on the instance: what Wagtail reads next (the image's size,
+        # its hash) would then open the stored file and never close it. Keep the upload in hand instead, which
+        # Django closes at the end of the request.
+        self.instance.file = field_file
 
 
 class ImageField(WagtailImageField):

@@ -226,7 +226,8 @@ def test_media_storage_still_gives_each_file_a_name_of_its_own(tmp_path):
     second = storage.save("documents/notice.txt", File(io.BytesIO(b"deux")))
     assert first == "documents/notice.txt"
     assert second != first and second.startswith("documents/notice_")
-    assert (storage.open(first).read(), storage.open(second).read()) == (b"un", b"deux")
+    with storage.open(first) as one, storage.open(second) as two:
+        assert (one.read(), two.read()) == (b"un", b"deux")
     assert sorted(path.name for path in (tmp_path / "documents").iterdir()) == sorted(
         [Path(first).name, Path(second).name]
     )
