@@ -334,23 +334,12 @@ MODULE = {
                         "opposition.",
                         "Vous avez donné un mot de passe ? Changez-le tout de suite.",
                     )
-                    + p("Des services de l'État vous aident :")
-                    + ul(
+                    + p(
                         # https://www.17cyber.gouv.fr — the police and gendarmerie's help for victims, since
                         # December 2024; it also gives the advice of cybermalveillance.gouv.fr.
-                        "<b>17Cyber</b>, pour savoir quoi faire et parler à un policier : "
-                        f"{link('https://www.17cyber.gouv.fr')} ;",
-                        "<b>cybermalveillance.gouv.fr</b>, pour des conseils : "
-                        f"{link('https://www.cybermalveillance.gouv.fr')} ;",
-                        # https://www.service-public.fr/particuliers/vosdroits/R46526 — Perceval, with
-                        # FranceConnect, after the opposition; only when the card is still in your hands.
-                        "<b>Perceval</b>, pour signaler un achat fait avec votre carte bancaire, sans vous ;",
-                        # https://www.service-public.fr (« THESEE ») — online complaint for scams on the internet.
-                        "<b>THESEE</b>, pour porter plainte en ligne après une escroquerie sur internet.",
-                    )
-                    + p(
-                        "Perceval et THESEE sont sur service-public.fr. On s'y connecte avec FranceConnect.",
-                        "Le tutoriel « Signaler une arnaque et porter plainte » explique chaque démarche.",
+                        "Pour savoir quoi faire et parler à un policier, jour et nuit : <b>17Cyber</b>, "
+                        f"{link('https://www.17cyber.gouv.fr')}. Le tutoriel « Signaler une arnaque et porter "
+                        "plainte » explique chaque démarche."
                     ),
                     callouts=[
                         tip(
