@@ -1,5 +1,5 @@
-"""`python -m bench.login_timing`: how long a failed password sign-in takes, with the production password hasher, for an
-address that has an account and one that has none (issue 14, item 5: the time must not tell them apart).
+"""`python -m bench.login_timing`: how long a failed password sign-in takes, with the production password hasher,
+for an address that has an account and one that has none (issue 14, item 5: the time must not tell them apart).
 
 Runs on a throwaway test database (the test settings, with Django's default hashers put back), through the real
 sign-in view. Prints the median and the spread of each case, and the difference of the medians.

@@ -10,6 +10,7 @@ from wagtail.models import Page, Site
 
 import pytest
 
+from tests import fast_restore
 from tests.accounts.factories import (
     PASSWORD,
     MembershipFactory,
@@ -23,6 +24,15 @@ from tests.accounts.factories import (
 from tests.cms.factories import HomePageFactory
 from tests.throwaway_redis import throwaway_redis  # noqa: F401 (a fixture for every app's outage tests)
 
+fast_restore.install()
+
+DATABASE_FIXTURES = {"db", "transactional_db", "live_server", "django_db_setup"}
+
+
+def uses_database(item):
+    """Whether a test reaches the database: a django_db mark, or a fixture that needs it (directly or not)."""
+    return item.get_closest_marker("django_db") is not None or bool(DATABASE_FIXTURES & set(item.fixturenames))
+
 
 def pytest_collection_modifyitems(config, items):
     """Two markers fit the suite to the database it runs on (CI runs it on both, see .ci/run):
@@ -30,14 +40,18 @@ def pytest_collection_modifyitems(config, items):
     * `postgres`: behaviour under real concurrency, skipped on SQLite (it serialises writers instead);
     * `sweep`: the long sweeps of every URL, role and payload (tests/security): they prove permissions and templates,
       which do not depend on the database, so they run on SQLite only and CI runs them once.
+
+    On PostgreSQL, tests that use no database at all (parsers, scoring, payload rendering…) are left out too: they
+    ran on SQLite and nothing in them changes with the database.
     """
     from django.db import connection
 
     if connection.vendor == "postgresql":
-        sweeps = [item for item in items if "sweep" in item.keywords]
-        if sweeps:
-            config.hook.pytest_deselected(items=sweeps)
-            items[:] = [item for item in items if "sweep" not in item.keywords]
+        once = [item for item in items if "sweep" in item.keywords or not uses_database(item)]
+        if once:
+            config.hook.pytest_deselected(items=once)
+            kept = set(map(id, once))
+            items[:] = [item for item in items if id(item) not in kept]
         return
     reason = pytest.mark.skip(reason="needs PostgreSQL (DATABASE_URL=postgres://…); CI runs it")
     for item in items:

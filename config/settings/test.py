@@ -55,3 +55,24 @@ if REDIS_URL:  # noqa: F405
     database = 1 + int(worker.removeprefix("gw") or 0) % 15
     for alias in CACHES.values():  # noqa: F405
         alias["LOCATION"] = urlunsplit(urlsplit(REDIS_URL)._replace(path=f"/{database}"))  # noqa: F405
+
+# SQLite: the test database is a file (in memory-backed /dev/shm when there is one), not Django's in-memory default.
+# An in-memory database is one connection that the live server shares between its request threads; two requests at
+# once (a quiz's autosave and its submission, the editor's autosave and its preview) then use it together and fail
+# with « bad parameter or other API misuse ». With a file, each thread has its own connection and waits for the write
+# lock like production's. The name is new for every run and the file is removed at exit.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    import atexit
+    import tempfile
+    import uuid
+
+    _shm = Path("/dev/shm")  # noqa: F405
+    _folder = _shm if _shm.is_dir() and os.access(_shm, os.W_OK) else Path(tempfile.gettempdir())  # noqa: F405
+    _test_name = _folder / f"pasapas-test-{uuid.uuid4().hex[:12]}.sqlite3"
+    DATABASES["default"]["TEST"] = {"NAME": str(_test_name)}  # noqa: F405
+
+    def _remove_test_database_files(folder=_folder, stem=_test_name.name):
+        for path in folder.glob(f"{stem}*"):
+            path.unlink(missing_ok=True)
+
+    atexit.register(_remove_test_database_files)
