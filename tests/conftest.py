@@ -31,7 +31,8 @@ DATABASE_FIXTURES = {"db", "transactional_db", "live_server", "django_db_setup"}
 
 def uses_database(item):
     """Whether a test reaches the database: a django_db mark, or a fixture that needs it (directly or not)."""
-    return item.get_closest_marker("django_db") is not None or bool(DATABASE_FIXTURES & set(item.fixturenames))
+    fixtures = set(getattr(item, "fixturenames", ()))
+    return item.get_closest_marker("django_db") is not None or bool(DATABASE_FIXTURES & fixtures)
 
 
 def pytest_collection_modifyitems(config, items):
@@ -50,8 +51,8 @@ def pytest_collection_modifyitems(config, items):
         once = [item for item in items if "sweep" in item.keywords or not uses_database(item)]
         if once:
             config.hook.pytest_deselected(items=once)
-            kept = set(map(id, once))
-            items[:] = [item for item in items if id(item) not in kept]
+            left_out = set(map(id, once))
+            items[:] = [item for item in items if id(item) not in left_out]
         return
     reason = pytest.mark.skip(reason="needs PostgreSQL (DATABASE_URL=postgres://…); CI runs it")
     for item in items:

@@ -11,7 +11,6 @@ same constraint check at the end, in a few dozen queries instead of a thousand.
 from io import StringIO
 
 from django.core import serializers
-from django.db import router
 from django.db.backends.base.creation import BaseDatabaseCreation
 from django.db.transaction import atomic
 
@@ -30,8 +29,6 @@ def _bulk_deserialize(self, data):
                     continue
                 by_model.setdefault(model, []).append(deserialized)
             for model, group in by_model.items():
-                if not router.allow_migrate_model(alias, model):
-                    continue
                 manager = model._base_manager.using(alias)
                 # Before the first test nothing was emptied yet: rows already there are updated, as Django does.
                 present = set(manager.filter(pk__in=[item.object.pk for item in group]).values_list("pk", flat=True))
