@@ -35,17 +35,16 @@ same way and ``parse(dumps([q])).questions == [normalize(q)]`` for every questio
 
 import bisect
 import html
-import math
 import re
 from dataclasses import dataclass, field
 
-from assessments.questions import MATCHING, MULTIPLE, ORDERING, SHORT_ANSWER, SINGLE, TRUE_FALSE
+from assessments import kinds
 
 MAX_BYTES = 1_000_000
 BLANK = "_____"
 # Multiple-choice weights may be this far from 100 % in a file (33.333 % × 3); they are then rescaled.
 WEIGHT_SLACK = 0.01
-_EXACT = 1e-6
+EXACT = 1e-6
 
 NBSP = "\u00a0"
 NNBSP = "\u202f"
@@ -78,7 +77,7 @@ class WriteResult:
     skipped: list[Issue] = field(default_factory=list)
 
 
-def _quote(text: str) -> str:
+def quote(text: str) -> str:
     return f"«{NBSP}{text}{NBSP}»"
 
 
@@ -89,7 +88,7 @@ class GiftSyntaxError(ValueError):
         self.line = line
         self.question = question
         self.reason = reason
-        where = f"Ligne {line}, question {_quote(question)}" if question else f"Ligne {line}"
+        where = f"Ligne {line}, question {quote(question)}" if question else f"Ligne {line}"
         super().__init__(f"{where}{NBSP}: {reason}")
 
 
@@ -149,7 +148,7 @@ def _escape(text: str) -> str:
 
 # Text forms --------------------------------------------------------------------------------------------------------
 
-_WS = " \t\n\r\f\v"
+WS = " \t\n\r\f\v"
 _ANY_WS = re.compile(r"[ \t\n\r\f\v]+")
 _INLINE_WS = re.compile(r"[ \t\f\v]+")
 _PARAGRAPH_BREAKS = re.compile(r"\n{3,}")
@@ -178,7 +177,7 @@ def _clean_line(text: str) -> str:
 
 
 def _clean_html(text: str) -> str:
-    return _SURROGATE.sub("\ufffd", text).replace("\r\n", "\n").replace("\r", "\n").strip(_WS)
+    return _SURROGATE.sub("\ufffd", text).replace("\r\n", "\n").replace("\r", "\n").strip(WS)
 
 
 def plain_to_html(text: str) -> str:
@@ -210,7 +209,7 @@ def _html_to_text(source: str) -> tuple[str, bool]:
 
 
 def _split_format(source: str, default: str) -> tuple[str, str]:
-    source = source.strip(_WS)
+    source = source.strip(WS)
     match = _FORMAT.match(source)
     if match:
         return match.group(1), source[match.end() :]
@@ -227,7 +226,6 @@ def _first_words(text: str, count: int = 8, width: int = 60) -> str:
 
 # Reading: blocks, then a lexer for one question block, then a mapper to question dicts ---------------------------
 
-_TRUE_FALSE = {"T": True, "TRUE": True, "F": False, "FALSE": False}
 _WEIGHT = re.compile(r"[ \t\n\r\f\v]*%(-?\d+(?:[.,]\d+)?)%")
 _MARKER = re.compile(r"[=~]")
 
@@ -251,15 +249,15 @@ def _blocks(text: str):
     comments: list[tuple[int, str]] = []
     first = 0
     for number, line in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1):
-        if not line.strip(_WS):
+        if not line.strip(WS):
             if lines:
                 yield first, lines, comments
                 lines, comments = [], []
             continue
         if not lines:
             first = number
-        if line.lstrip(_WS).startswith("//"):
-            comments.append((number, line.strip(_WS)[2:]))
+        if line.lstrip(WS).startswith("//"):
+            comments.append((number, line.strip(WS)[2:]))
             lines.append("")
         else:
             lines.append(line)
@@ -300,10 +298,10 @@ class _RawQuestion:
         source, base = self.answers, self.answers_offset
         starts = [match.start() for match in _MARKER.finditer(source)]
         head = source[: starts[0]] if starts else source
-        if head.strip(_WS):
+        if head.strip(WS):
             raise self.error(
-                base + len(head) - len(head.lstrip(_WS)),
-                f"texte {_quote(_first_words(_restore(head), 5, 40))} avant la première réponse{NBSP}: chaque "
+                base + len(head) - len(head.lstrip(WS)),
+                f"texte {quote(_first_words(_restore(head), 5, 40))} avant la première réponse{NBSP}: chaque "
                 f"réponse commence par «{NBSP}={NBSP}» (bonne réponse) ou «{NBSP}~{NBSP}» (mauvaise réponse).",
             )
         answers = []
@@ -316,10 +314,10 @@ class _RawQuestion:
                 if not -100 <= value <= 100:
                     raise self.error(
                         base + start,
-                        f"pourcentage {_quote('%' + match.group(1) + '%')} invalide{NBSP}: "
+                        f"pourcentage {quote('%' + match.group(1) + '%')} invalide{NBSP}: "
                         f"il doit être compris entre -100 et 100.",
                     )
-                weight = _weight(value / 100)
+                weight = rounded_weight(value / 100)
                 body = body[match.end() :]
             text, _, feedback = body.partition("#")
             answer = _Answer(
@@ -331,7 +329,7 @@ class _RawQuestion:
 
 def _lex(block: _Block) -> _RawQuestion | None:
     source = block.text
-    position = len(source) - len(source.lstrip(_WS))
+    position = len(source) - len(source.lstrip(WS))
     if position == len(source):
         return None
     start_line = block.line(position)
@@ -380,7 +378,7 @@ def _lex(block: _Block) -> _RawQuestion | None:
                 f"Laissez une ligne vide entre deux questions{NBSP}; écrivez \\{{ ou \\}} pour afficher une accolade.",
             )
         before = source[position:opening]
-        raw.stem = before + BLANK + after if after.strip(_WS) else before
+        raw.stem = before + BLANK + after if after.strip(WS) else before
         answers = source[opening + 1 : closing]
         if _split_format(before, "moodle")[0] == "html" or "[html]" in answers:
             protected = _protect_tags(answers)
@@ -392,8 +390,8 @@ def _lex(block: _Block) -> _RawQuestion | None:
         if separator >= 0:
             raw.explanation = answers[separator + 4 :]
             answers = answers[:separator]
-        raw.answers_offset = opening + 1 + len(answers) - len(answers.lstrip(_WS))
-        raw.answers = answers.strip(_WS)
+        raw.answers_offset = opening + 1 + len(answers) - len(answers.lstrip(WS))
+        raw.answers = answers.strip(WS)
     raw.format = _split_format(raw.stem, "moodle")[0]
     return raw
 
@@ -411,7 +409,7 @@ def _protect_tags(source: str) -> str:
     return _HTML_TAG.sub(lambda match: match.group(0).translate(_IN_TAG), source)
 
 
-class _Unsupported(Exception):
+class Unsupported(Exception):
     def __init__(self, message: str):
         self.message = message
 
@@ -472,25 +470,20 @@ class _Mapper:
     def map(self) -> dict:
         raw = self.raw
         if raw.answers is None:
-            raise _Unsupported("Texte sans réponses (description)" + self._not_supported())
+            raise Unsupported("Texte sans réponses (description)" + self.not_supported())
         if raw.answers == "":
-            raise _Unsupported(f"Question ouverte (réponse libre, «{NBSP}{{}}{NBSP}»)" + self._not_supported())
+            raise Unsupported(f"Question ouverte (réponse libre, «{NBSP}{{}}{NBSP}»)" + self.not_supported())
         if raw.answers.startswith("#"):
-            raise _Unsupported(f"Question numérique («{NBSP}{{#…}}{NBSP}»)" + self._not_supported())
-        if "~" in raw.answers:
-            specific = self.choice()
-        elif "=" in raw.answers and "->" in raw.answers:
-            specific = self.matching()
-        elif raw.answers.partition("#")[0].strip(_WS).upper() in _TRUE_FALSE:
-            specific = self.true_false()
-        elif raw.answers.startswith("="):
-            specific = self.short_answer()
-        else:
+            raise Unsupported(f"Question numérique («{NBSP}{{#…}}{NBSP}»)" + self.not_supported())
+        readers = sorted((kind for kind in kinds.all() if kind.gift_order is not None), key=lambda k: k.gift_order)
+        reader = next((kind for kind in readers if kind.gift_reads(raw.answers)), None)
+        if reader is None:
             raise raw.error(
                 raw.answers_offset,
                 f"réponse sans «{NBSP}={NBSP}»{NBSP}: écrivez par exemple {{=Paris}} pour une réponse courte, "
                 "{T} ou {F} pour vrai ou faux, {=bonne ~mauvaise} pour un choix.",
             )
+        specific = reader.gift_read(self)
         stem = self.stem()
         if not stem:
             raise raw.error(None, "l'énoncé de la question est vide.")
@@ -517,147 +510,34 @@ class _Mapper:
         """Competence and level from the question's `// competence: 4.2` and `// level: 2` comment lines."""
         found = {}
         for number, comment in comments:
-            match = _META.fullmatch(comment.strip(_WS))
+            match = _META.fullmatch(comment.strip(WS))
             if not match:
                 continue
-            key, value = match.group(1).casefold(), match.group(2).strip(_WS)
+            key, value = match.group(1).casefold(), match.group(2).strip(WS)
             if key in ("competence", "compétence"):
                 if _COMPETENCE_CODE.fullmatch(value):
                     found["competence"] = value
                 else:
-                    self.warn(f"Compétence {_quote(value)} ignorée{NBSP}: écrivez un code comme 4.2.", number)
+                    self.warn(f"Compétence {quote(value)} ignorée{NBSP}: écrivez un code comme 4.2.", number)
             else:
                 level = int(value) if value.isdigit() else 0
                 if 1 <= level <= 8:
                     found["level"] = level
                 else:
-                    self.warn(f"Niveau {_quote(value)} ignoré{NBSP}: écrivez un nombre de 1 à 8.", number)
+                    self.warn(f"Niveau {quote(value)} ignoré{NBSP}: écrivez un nombre de 1 à 8.", number)
         return found
 
     @staticmethod
-    def _not_supported() -> str:
+    def not_supported() -> str:
         return f"{NBSP}: ce type de question n'est pas pris en charge."
 
-    def choice(self) -> dict:
-        answers = self.raw.split_answers()
-        for answer in answers:
-            if "->" in answer.text:
-                raise GiftSyntaxError(
-                    answer.line,
-                    self.raw.label,
-                    f"«{NBSP}->{NBSP}» est réservé aux questions d'association, qui n'ont que des réponses "
-                    f"«{NBSP}={NBSP}» (pas de «{NBSP}~{NBSP}»).",
-                )
-        if len(answers) < 2:
-            raise self.raw.error(self.raw.answers_offset, "une question à choix demande au moins deux réponses.")
-        # An unweighted "=" is worth 100 % in a single choice, 1/number of "=" in a multiple one; "~" is worth 0.
-        right = sum(answer.marker == "=" for answer in answers)
-        kind = SINGLE if right == 1 else MULTIPLE
-        share = 1.0 if kind == SINGLE else _weight(1 / right) if right else 0.0
-        weights = [
-            answer.weight if answer.weight is not None else share * (answer.marker == "=") for answer in answers
-        ]
-        if kind == SINGLE and sum(weight == 1 for weight in weights) != 1:
-            raise _Unsupported(
-                f"Choix unique sans réponse à 100{NBSP}% ou avec plusieurs{NBSP}: question non prise en charge."
-            )
-        if kind == MULTIPLE:
-            weights = self.balanced(weights)
-        options = [
-            {
-                "text": self.answer_text(answer),
-                "weight": weight,
-                "feedback": self.text(answer.feedback or ""),
-            }
-            for answer, weight in zip(answers, weights, strict=True)
-        ]
-        texts = [option["text"].casefold() for option in options]
-        if len(set(texts)) < len(texts):
-            self.warn("Deux réponses ont le même texte.")
-        return {"kind": kind, "options": options}
 
-    def balanced(self, weights: list[float]) -> list[float]:
-        total = sum(weight for weight in weights if weight > 0)
-        if total <= 0:
-            raise _Unsupported("Aucune bonne réponse (aucun pourcentage positif)" + self._not_supported())
-        if abs(total - 1) > WEIGHT_SLACK:
-            percent = f"{total * 100:.4g}".replace(".", ",")
-            raise _Unsupported(
-                f"Les pourcentages des bonnes réponses totalisent {percent}{NBSP}% au lieu de 100{NBSP}%{NBSP}: "
-                "question non prise en charge."
-            )
-        if abs(total - 1) > _EXACT:
-            self.warn(f"Les pourcentages des bonnes réponses ont été ajustés pour totaliser 100{NBSP}%.")
-            return _rescaled(weights, total)
-        return weights
-
-    def true_false(self) -> dict:
-        head, _, feedbacks = self.raw.answers.partition("#")
-        wrong, _, right = feedbacks.partition("#")
-        answer = _TRUE_FALSE[head.strip(_WS).upper()]
-        wrong, right = self.text(wrong), self.text(right)
-        return {
-            "kind": TRUE_FALSE,
-            "answer": answer,
-            "feedback_true": right if answer else wrong,
-            "feedback_false": wrong if answer else right,
-        }
-
-    def short_answer(self) -> dict:
-        answers = self.raw.split_answers()
-        partial = [answer for answer in answers if answer.weight is not None and answer.weight != 1]
-        if partial:
-            percent = f"{partial[0].weight * 100:g}".replace(".", ",")
-            raise _Unsupported(
-                f"Réponse courte avec crédit partiel ({percent}{NBSP}%){NBSP}: non prise en charge, "
-                "seules les réponses entièrement justes sont possibles."
-            )
-        return {
-            "kind": SHORT_ANSWER,
-            "answers": [{"text": self.answer_text(a), "feedback": self.text(a.feedback or "")} for a in answers],
-        }
-
-    def matching(self) -> dict:
-        raw = self.raw
-        pairs = []
-        for answer in raw.split_answers():
-            where = answer.line
-            if "->" not in answer.text:
-                raise GiftSyntaxError(
-                    where,
-                    raw.label,
-                    "dans une question d'association, chaque réponse s'écrit "
-                    f"«{NBSP}=élément -> correspondance{NBSP}».",
-                )
-            if answer.weight is not None:
-                raise GiftSyntaxError(where, raw.label, "pas de pourcentage dans une question d'association.")
-            if answer.feedback is not None:
-                raise GiftSyntaxError(
-                    where,
-                    raw.label,
-                    f"pas de commentaire «{NBSP}#{NBSP}» dans une question d'association "
-                    "(écrivez \\# pour afficher un dièse).",
-                )
-            left, _, right = answer.text.partition("->")
-            left, right = self.text(left), self.text(right, formatted=False)
-            if not right:
-                raise GiftSyntaxError(where, raw.label, f"correspondance vide après «{NBSP}->{NBSP}».")
-            if not left:
-                raise _Unsupported(
-                    "Association avec une réponse en plus, sans élément à gauche (distracteur)" + self._not_supported()
-                )
-            pairs.append({"left": left, "right": right})
-        if len(pairs) < 2:
-            raise raw.error(raw.answers_offset, "une question d'association demande au moins deux paires.")
-        return {"kind": MATCHING, "pairs": pairs}
-
-
-def _weight(value: float) -> float:
+def rounded_weight(value: float) -> float:
     return round(value, 7) + 0.0  # + 0.0 turns -0.0 into 0.0
 
 
-def _rescaled(weights: list[float], total: float) -> list[float]:
-    return [_weight(weight / total) if weight > 0 else weight for weight in weights]
+def rescaled(weights: list[float], total: float) -> list[float]:
+    return [rounded_weight(weight / total) if weight > 0 else weight for weight in weights]
 
 
 def parse(text: str) -> ParseResult:
@@ -665,11 +545,11 @@ def parse(text: str) -> ParseResult:
     result = ParseResult()
     category = None
     for first_line, lines, comments in _blocks(text):
-        content = next((index for index, line in enumerate(lines) if line.strip(_WS)), None)
+        content = next((index for index, line in enumerate(lines) if line.strip(WS)), None)
         if content is None:
             continue  # comments only
-        if lines[content].lstrip(_WS).startswith("$CATEGORY:"):
-            category = _clean_line(lines[content].lstrip(_WS)[len("$CATEGORY:") :]) or None
+        if lines[content].lstrip(WS).startswith("$CATEGORY:"):
+            category = _clean_line(lines[content].lstrip(WS)[len("$CATEGORY:") :]) or None
             lines = [*lines[:content], "", *lines[content + 1 :]]
         raw = _lex(_Block(first_line, lines))
         if raw is None:
@@ -677,7 +557,7 @@ def parse(text: str) -> ParseResult:
         mapper = _Mapper(raw)
         try:
             question = mapper.map()
-        except _Unsupported as unsupported:
+        except Unsupported as unsupported:
             result.unsupported.append(Issue(raw.line, raw.label, unsupported.message))
             continue
         question.update(mapper.metadata(comments))
@@ -706,35 +586,9 @@ def normalize(question: dict) -> dict:
         "competence": _clean_line(str(question.get("competence") or "")) or None,
         "level": question.get("level"),
     }
-    if kind in (SINGLE, MULTIPLE):
-        options = [
-            {
-                "text": clean_text(option["text"]),
-                "weight": _weight(float(option.get("weight") or 0)),
-                "feedback": clean_text(option.get("feedback") or ""),
-            }
-            for option in question["options"]
-        ]
-        total = sum(option["weight"] for option in options if option["weight"] > 0)
-        if kind == MULTIPLE and _EXACT < abs(total - 1) <= WEIGHT_SLACK:
-            for option, weight in zip(options, _rescaled([o["weight"] for o in options], total), strict=True):
-                option["weight"] = weight
-        result["options"] = options
-    elif kind == TRUE_FALSE:
-        if not isinstance(question["answer"], bool):
-            raise TypeError("answer must be a bool")
-        result["answer"] = question["answer"]
-        result["feedback_true"] = clean_text(question.get("feedback_true") or "")
-        result["feedback_false"] = clean_text(question.get("feedback_false") or "")
-    elif kind == SHORT_ANSWER:
-        result["answers"] = [
-            {"text": clean_text(answer["text"]), "feedback": clean_text(answer.get("feedback") or "")}
-            for answer in question["answers"]
-        ]
-    elif kind == MATCHING:
-        result["pairs"] = [{"left": clean_text(p["left"]), "right": clean_text(p["right"])} for p in question["pairs"]]
-    elif kind == ORDERING:
-        result["items"] = [clean_text(item) for item in question["items"]]
+    known = kinds.find(kind)
+    if known is not None:
+        result.update(known.gift_normalize(question))
     category = _clean_line(question.get("category") or "")
     if category:
         result["category"] = category
@@ -752,7 +606,7 @@ class _Skip(Exception):
         self.message = message
 
 
-def _percent(weight: float) -> str:
+def percent_text(weight: float) -> str:
     return f"{weight * 100:.5f}".rstrip("0").rstrip(".")
 
 
@@ -783,86 +637,57 @@ def _html_field(text: str) -> str:
     return text
 
 
-def _check(question: dict) -> None:
-    """Raise _Skip when GIFT cannot express this (normalized) question."""
-    kind = question["kind"]
-    if kind == ORDERING:
-        raise _Skip(f"Les questions «{NBSP}Remettre dans l'ordre{NBSP}» n'existent pas dans le format GIFT.")
-    if kind not in (SINGLE, MULTIPLE, TRUE_FALSE, SHORT_ANSWER, MATCHING):
+def _check(question: dict):
+    """The question's kind; raises _Skip when GIFT cannot express this (normalized) question."""
+    kind = kinds.find(question["kind"])
+    if kind is None:
         raise _Skip("Type de question inconnu.")
+    if kind.gift_order is None:
+        raise _Skip(f"Les questions «{NBSP}{kind.label}{NBSP}» n'existent pas dans le format GIFT.")
     if not question["stem"]:
         raise _Skip("L'énoncé est vide.")
-    if kind in (SINGLE, MULTIPLE):
-        options = question["options"]
-        weights = [option["weight"] for option in options]
-        if len(options) < 2:
-            raise _Skip("Une question à choix demande au moins deux réponses.")
-        if not all(option["text"] for option in options):
-            raise _Skip("Une réponse est vide.")
-        if not all(-1 <= weight <= 1 and math.isfinite(weight) for weight in weights):
-            raise _Skip("Un poids de réponse sort de l'intervalle -100 % à 100 %.".replace(" %", f"{NBSP}%"))
-        if kind == SINGLE and sum(weight == 1 for weight in weights) != 1:
-            raise _Skip(f"Un choix unique demande exactement une réponse à 100{NBSP}%.")
-        if kind == MULTIPLE and abs(sum(weight for weight in weights if weight > 0) - 1) > _EXACT:
-            raise _Skip(f"Les poids des bonnes réponses ne totalisent pas 100{NBSP}%.")
-    elif kind == SHORT_ANSWER:
-        if not question["answers"] or not all(answer["text"] for answer in question["answers"]):
-            raise _Skip("Une réponse courte demande au moins une réponse acceptée, non vide.")
-    elif kind == MATCHING:
-        pairs = question["pairs"]
-        if len(pairs) < 2 or not all(pair["left"] and pair["right"] for pair in pairs):
-            raise _Skip("Une question d'association demande au moins deux paires complètes.")
+    problem = kind.gift_check(question)
+    if problem:
+        raise _Skip(problem)
+    return kind
 
 
-def _formatted_texts(question: dict) -> list[str]:
-    texts = [question["explanation"]]
-    for option in question.get("options", []):
-        texts += [option["text"], option["feedback"]]
-    for answer in question.get("answers", []):
-        texts += [answer["text"], answer["feedback"]]
-    texts += [pair["left"] for pair in question.get("pairs", [])]
-    texts += [question.get("feedback_true", ""), question.get("feedback_false", "")]
-    return texts
+class _Writer:
+    """How one question's plain texts are written: as they are, or as [html] (HTML-escaped)."""
+
+    def __init__(self, as_html: bool):
+        self.as_html = as_html
+
+    @staticmethod
+    def escape(value: str) -> str:
+        return _escape(value)
+
+    def text(self, value: str) -> str:
+        return _escape(_html_field(value) if self.as_html else value)
+
+    def with_feedback(self, value: str, feedback: str) -> str:
+        return self.text(value) + ("#" + self.text(feedback) if feedback else "")
 
 
 def _write_question(question: dict) -> str:
-    _check(question)
+    kind = _check(question)
     plain_stem = _stem_as_plain(question["stem"])
-    as_html = plain_stem is None or any(_needs_html(text) for text in _formatted_texts(question))
+    texts = [question["explanation"], *kind.gift_texts(question)]
+    writer = _Writer(plain_stem is None or any(_needs_html(text) for text in texts))
 
-    def text(value: str) -> str:
-        return _escape(_html_field(value) if as_html else value)
-
-    def with_feedback(value: str, feedback: str) -> str:
-        return text(value) + ("#" + text(feedback) if feedback else "")
-
-    stem = "[html]" + _escape(question["stem"]) if as_html else _escape(plain_stem)
+    stem = "[html]" + _escape(question["stem"]) if writer.as_html else _escape(plain_stem)
     before, after = stem, ""
     blanks = [match.start() for match in re.finditer(rf"(?<!_){BLANK}(?!_)", stem)]
-    if len(blanks) == 1 and stem[blanks[0] + len(BLANK) :].strip(_WS):
+    if len(blanks) == 1 and stem[blanks[0] + len(BLANK) :].strip(WS):
         before, after = stem[: blanks[0]], stem[blanks[0] + len(BLANK) :]
     name = f"::{_escape(question['name'])}::" if question["name"] else ""
-    explanation = "####" + text(question["explanation"]) if question["explanation"] else ""
+    explanation = "####" + writer.text(question["explanation"]) if question["explanation"] else ""
     meta = "".join(_meta_lines(question))
 
-    kind = question["kind"]
-    if kind == TRUE_FALSE:
-        answer = question["answer"]
-        right = question["feedback_true"] if answer else question["feedback_false"]
-        wrong = question["feedback_false"] if answer else question["feedback_true"]
-        feedback = ("#" + text(wrong) if wrong else "#" if right else "") + ("#" + text(right) if right else "")
-        return f"{meta}{name}{before}{{{'TRUE' if answer else 'FALSE'}{feedback}{explanation}}}{after}"
-
-    lines = []
-    if kind in (SINGLE, MULTIPLE):
-        for option in question["options"]:
-            weight = option["weight"]
-            marker = "=" if kind == SINGLE and weight == 1 else "~" if weight == 0 else f"~%{_percent(weight)}%"
-            lines.append(INDENT + marker + with_feedback(option["text"], option["feedback"]))
-    elif kind == SHORT_ANSWER:
-        lines = [INDENT + "=" + with_feedback(answer["text"], answer["feedback"]) for answer in question["answers"]]
-    elif kind == MATCHING:
-        lines = [f"{INDENT}={text(pair['left'])} -> {_escape(pair['right'])}" for pair in question["pairs"]]
+    answers = kind.gift_answers(question, writer)
+    if kind.gift_inline:
+        return f"{meta}{name}{before}{{{''.join(answers)}{explanation}}}{after}"
+    lines = [INDENT + answer for answer in answers]
     if explanation:
         lines.append(INDENT + explanation)
     body = "\n".join(lines)
@@ -874,7 +699,7 @@ def _meta_lines(question: dict):
     competence = _clean_line(str(question.get("competence") or ""))
     if competence:
         if not _COMPETENCE_CODE.fullmatch(competence):
-            raise _Skip(f"Code de compétence {_quote(competence)} invalide.")
+            raise _Skip(f"Code de compétence {quote(competence)} invalide.")
         yield f"// competence: {competence}\n"
     level = question.get("level")
     if level is not None:

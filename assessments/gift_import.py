@@ -9,12 +9,10 @@ from django.utils.text import slugify
 
 from wagtail.models import Page
 
-from assessments import gift
+from assessments import gift, kinds
 from assessments.blocks import question_to_block_data
 from assessments.enums import CompetenceLevel
 from assessments.models import Competence, QuizPage
-from assessments.questions import KIND_LABELS, MULTIPLE, SINGLE, TRUE_FALSE
-from assessments.scoring import multiple_option_weights
 from cms.rich_text import clean_rich_text
 from cms.text import parse_int
 
@@ -45,18 +43,13 @@ class Preview:
             yield _display(question, line, issues, titles)
 
 
-def _percent(weight):
-    value = f"{weight * 100:.2f}".rstrip("0").rstrip(".").replace(".", ",")
-    return f"{value}\u00a0%"
-
-
 def _display(question, line, warnings, titles):
-    kind = question["kind"]
+    kind = kinds.find(question["kind"])
     code = competence_code(question)
     level = question.get("level")
     item = {
         "line": line,
-        "kind": KIND_LABELS.get(kind, kind),
+        "kind": kind.label if kind else question["kind"],
         "name": question.get("name") or "",
         "stem": mark_safe(clean_rich_text(question["stem"])),  # sanitised: the editor's features only
         "explanation": question.get("explanation") or "",
@@ -67,28 +60,11 @@ def _display(question, line, warnings, titles):
         "level": CompetenceLevel(level).label if level else f"{CompetenceLevel(1).label} (par défaut)",
         "warnings": warnings,
         "options": [],
-        "answers": question.get("answers", []),
-        "pairs": question.get("pairs", []),
+        "answers": [],
+        "pairs": [],
     }
-    if kind in (SINGLE, MULTIPLE):
-        best = max(question["options"], key=lambda option: option["weight"]) if kind == SINGLE else None
-        scored = multiple_option_weights(question["options"]) if kind == MULTIPLE else None
-        for index, option in enumerate(question["options"]):
-            weight = option["weight"]
-            correct = option is best if kind == SINGLE else weight > 0
-            item["options"].append(
-                {
-                    "text": option["text"],
-                    "correct": correct,
-                    "weight": _percent(scored[index]) if kind == MULTIPLE else "",
-                    "dropped_weight": _percent(weight) if kind == SINGLE and not correct and weight else "",
-                    "feedback": option.get("feedback") or "",
-                }
-            )
-    elif kind == TRUE_FALSE:
-        item["answer"] = "Vrai" if question["answer"] else "Faux"
-        item["feedback_true"] = question.get("feedback_true") or ""
-        item["feedback_false"] = question.get("feedback_false") or ""
+    if kind is not None:
+        item.update(kind.gift_preview(question))
     return item
 
 

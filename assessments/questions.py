@@ -3,13 +3,13 @@
 Everything here is plain data (dicts, lists, strings, numbers): no database, no Wagtail. A question is a dict:
 
     {
-        "kind": one of KINDS,
+        "kind": str,                       # the name of a registered kind (assessments.kinds)
         "name": str,                       # short title (GIFT ::name::), may be ""
         "stem": str,                       # the question text, HTML allowed (<p>, <b>, <i>, <ul>, <li>, <a>)
         "explanation": str,                # general feedback shown after answering, may be ""
         "competence": str | None,          # a competence code such as "4.2", or None
         "level": int | None,               # 1..8, or None
-        # kind-specific keys:
+        # kind-specific keys (each kind's module says which it reads and writes):
         "options": [{"text": str, "weight": number, "feedback": str}, ...],  # single, multiple
         "answer": bool, "feedback_true": str, "feedback_false": str,       # true_false
         "answers": [{"text": str, "feedback": str}, ...],                  # short_answer (accepted answers)
@@ -33,20 +33,3 @@ Responses, as the quiz form sends them once decoded:
     ordering: list[int] (indexes into "items", in the order the person put them)
 A missing answer is None for every kind.
 """
-
-SINGLE = "single"
-MULTIPLE = "multiple"
-TRUE_FALSE = "true_false"
-SHORT_ANSWER = "short_answer"
-MATCHING = "matching"
-ORDERING = "ordering"
-KINDS = (SINGLE, MULTIPLE, TRUE_FALSE, SHORT_ANSWER, MATCHING, ORDERING)
-
-KIND_LABELS = {
-    SINGLE: "Choix unique",
-    MULTIPLE: "Choix multiple",
-    TRUE_FALSE: "Vrai ou faux",
-    SHORT_ANSWER: "Réponse courte",
-    MATCHING: "Associer",
-    ORDERING: "Remettre dans l'ordre",
-}

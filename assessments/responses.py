@@ -1,6 +1,9 @@
-"""Turn posted form values into responses (see assessments.questions), refusing what no form could send."""
+"""Turn posted form values into responses (see assessments.questions), refusing what no form could send.
 
-from assessments import questions as q
+Each kind decodes and encodes its own fields (assessments.kinds); the helpers here are what they share.
+"""
+
+from assessments import kinds
 from assessments.scoring import InvalidResponse
 from cms.text import parse_int
 
@@ -11,14 +14,15 @@ def field_name(question_id, part=None):
     return f"q-{question_id}" if part is None else f"q-{question_id}-{part}"
 
 
-def _index(raw, count):
+def choice_index(raw, count):
+    """A posted choice number, one of `count`."""
     index = parse_int(raw)
     if index is None or index >= count:
         raise InvalidResponse("Réponse invalide : ce choix n'existe pas.")
     return index
 
 
-def _text(raw):
+def typed_text(raw):
     """A typed answer; a NUL character cannot be typed (and PostgreSQL cannot store it): refused, not stored."""
     if not isinstance(raw, str):
         raise InvalidResponse("Réponse invalide : un texte est attendu.")
@@ -31,58 +35,33 @@ def _text(raw):
     return raw.strip() or None
 
 
+def posted_list(data, name):
+    """Every value posted under `name` (a QueryDict or a dict of lists)."""
+    return data.getlist(name) if hasattr(data, "getlist") else data.get(name, [])
+
+
+def posted_positions(question_id, count, data):
+    """The choice posted for each of `count` numbered fields (None where left blank)."""
+    chosen = [data.get(field_name(question_id, i), "") for i in range(count)]
+    return [choice_index(raw, count) if raw else None for raw in chosen]
+
+
+def encode_positions(question_id, response):
+    """The numbered fields of a list of choices (None left out)."""
+    return {field_name(question_id, i): str(value) for i, value in enumerate(response) if value is not None}
+
+
 def decode(question_id, question, data):
     """The response to one question from `data` (a QueryDict or a dict of lists); None when left blank."""
-    kind = question["kind"]
-    name = field_name(question_id)
-    if kind == q.SINGLE:
-        raw = data.get(name, "")
-        return _index(raw, len(question["options"])) if raw else None
-    if kind == q.MULTIPLE:
-        raws = data.getlist(name) if hasattr(data, "getlist") else data.get(name, [])
-        if len(raws) > len(question["options"]):
-            raise InvalidResponse("Réponse invalide : trop de choix.")
-        chosen = sorted({_index(raw, len(question["options"])) for raw in raws})
-        return chosen or None
-    if kind == q.TRUE_FALSE:
-        raw = data.get(name, "")
-        if raw not in ("", "vrai", "faux"):
-            raise InvalidResponse("Réponse invalide : vrai ou faux attendu.")
-        return None if raw == "" else raw == "vrai"
-    if kind == q.SHORT_ANSWER:
-        return _text(data.get(name, ""))
-    if kind == q.MATCHING:
-        count = len(question["pairs"])
-        chosen = [data.get(field_name(question_id, i), "") for i in range(count)]
-        response = [_index(raw, count) if raw else None for raw in chosen]
-        return None if all(value is None for value in response) else response
-    if kind == q.ORDERING:
-        count = len(question["items"])
-        chosen = [data.get(field_name(question_id, i), "") for i in range(count)]
-        response = [_index(raw, count) if raw else None for raw in chosen]
-        if all(value is None for value in response):
-            return None
-        if None in response or len(set(response)) != count:
-            # Left incomplete or with a step chosen twice: a slip, not tampering. It counts as not answered.
-            return None
-        return response
-    raise InvalidResponse("Type de question inconnu.")
+    kind = kinds.find(question["kind"])
+    if kind is None:
+        raise InvalidResponse("Type de question inconnu.")
+    return kind.decode(question_id, question, data)
 
 
 def encode(question_id, question, response):
     """The form values that show a saved response again: {field name: value or list of values}."""
-    if response is None:
+    kind = kinds.find(question["kind"])
+    if response is None or kind is None:
         return {}
-    kind = question["kind"]
-    name = field_name(question_id)
-    if kind == q.SINGLE:
-        return {name: str(response)}
-    if kind == q.MULTIPLE:
-        return {name: [str(index) for index in response]}
-    if kind == q.TRUE_FALSE:
-        return {name: "vrai" if response else "faux"}
-    if kind == q.SHORT_ANSWER:
-        return {name: response}
-    if kind in (q.MATCHING, q.ORDERING):
-        return {field_name(question_id, i): str(value) for i, value in enumerate(response) if value is not None}
-    return {}
+    return kind.encode(question_id, question, response)

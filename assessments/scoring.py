@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-from assessments.questions import MATCHING, MULTIPLE, ORDERING, SHORT_ANSWER, SINGLE, TRUE_FALSE
+from assessments import kinds
 
 # Credits and scores are exact fractions. A float (a GIFT weight such as 0.3333333, a credit read back from a
 # FloatField) is taken as the simple fraction it stands for: within a millionth of one with a denominator of at
@@ -209,147 +209,47 @@ def levenshtein(a: str, b: str) -> int:
     return previous[-1]
 
 
-def _allowed_typos(accepted: str) -> int:
-    # As Pix does: up to a quarter of the accepted answer's length, so 1 to 3 characters must be exact.
-    return math.floor(len(accepted) * 0.25)
-
-
 def is_number_answer(text: str) -> bool:
     """An accepted answer with a digit in it (« 2025 », « 33 700 », « 17Cyber »): matched exactly, never fuzzily."""
     return any(char.isdigit() for char in text)
 
 
-def _without_spaces(text: str) -> str:
-    return "".join(text.split())
-
-
 # Response checks --------------------------------------------------------------------------------------------------
 
 
-def _is_int(value) -> bool:
+def is_int(value) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def _check_index(value, count: int) -> int:
-    if not _is_int(value):
+def check_index(value, count: int) -> int:
+    if not is_int(value):
         raise InvalidResponse("Réponse invalide : un numéro de choix est attendu.")
     if not 0 <= value < count:
         raise InvalidResponse("Réponse invalide : ce choix n'existe pas.")
     return value
 
 
-def _check_list(response) -> list:
+def check_list(response) -> list:
     if not isinstance(response, list | tuple):
         raise InvalidResponse("Réponse invalide : une liste de choix est attendue.")
     return list(response)
+
+
+def safe_index(value, count):
+    """The index when it is one of `count` choices, else None (a saved response is shown, never trusted)."""
+    return value if is_int(value) and 0 <= value < count else None
 
 
 def _clamp(credit) -> Fraction:
     return min(max(exact(credit), Fraction(0)), Fraction(1))
 
 
-def _texts(texts) -> list[str]:
+def feedback_texts(texts) -> list[str]:
     return [text for text in texts if text and text.strip()]
 
 
-# Per kind: (question, response that is not None) -> (credit, answered, feedback) --------------------------------
-
-
-def _score_single(question, response):
-    options = question["options"]
-    option = options[_check_index(response, len(options))]
-    return exact(option["weight"]), True, _texts([option.get("feedback", "")])
-
-
-def multiple_option_weights(options) -> list[Fraction]:
-    """What ticking each option of a stored multiple-choice question brings or takes away, as scored.
-
-    A wrong option weighing 0 (GIFT's bare « ~ ») costs the default penalty, as an empty weight does in the editor.
-    """
-    weights = [exact(option["weight"]) for option in options]
-    rights = sum(1 for weight in weights if weight > 0)
-    return [weight if weight else default_penalty(rights) for weight in weights]
-
-
-def _score_multiple(question, response):
-    options = question["options"]
-    chosen = sorted({_check_index(value, len(options)) for value in _check_list(response)})
-    weights = multiple_option_weights(options)
-    credit = sum((weights[index] for index in chosen), Fraction(0))
-    return credit, bool(chosen), _texts(options[index].get("feedback", "") for index in chosen)
-
-
-def _score_true_false(question, response):
-    if not isinstance(response, bool):
-        raise InvalidResponse("Réponse invalide : vrai ou faux est attendu.")
-    feedback = question.get("feedback_true", "") if response else question.get("feedback_false", "")
-    return Fraction(response == question["answer"]), True, _texts([feedback])
-
-
-def _matches(given: str, accepted: str, *, typos: bool) -> int | None:
-    """The number of typos between a normalised response and a normalised accepted answer, None when too far."""
-    if is_number_answer(accepted):
-        return 0 if _without_spaces(given) == _without_spaces(accepted) else None
-    if not typos:
-        return 0 if given == accepted else None
-    allowed = _allowed_typos(accepted)
-    if abs(len(accepted) - len(given)) > allowed:
-        return None  # too far apart anyway; also spares the table for very long inputs
-    distance = levenshtein(given, accepted)
-    return distance if distance <= allowed else None
-
-
-def _score_short_answer(question, response):
-    if not isinstance(response, str):
-        raise InvalidResponse("Réponse invalide : un texte est attendu.")
-    given = normalize_answer(response)
-    if not given:
-        return Fraction(0), False, []
-    typos = question.get("typos", True)
-    best = None  # (distance, answer) of the closest accepted answer within its typo allowance
-    for answer in question["answers"]:
-        distance = _matches(given, normalize_answer(plain_text(answer["text"])), typos=typos)
-        if distance is not None and (best is None or distance < best[0]):
-            best = (distance, answer)
-    if best is None:
-        return Fraction(0), True, []
-    return Fraction(1), True, _texts([best[1].get("feedback", "")])
-
-
-def _score_matching(question, response):
-    count = len(question["pairs"])
-    choices = _check_list(response)
-    if len(choices) != count:
-        raise InvalidResponse("Réponse invalide : il faut un choix pour chaque élément à associer.")
-    choices = [None if choice is None else _check_index(choice, count) for choice in choices]
-    answered = any(choice is not None for choice in choices)
-    right = sum(choice == index for index, choice in enumerate(choices))
-    return Fraction(right, count) if count else Fraction(0), answered, []
-
-
-def _score_ordering(question, response):
-    count = len(question["items"])
-    order = _check_list(response)
-    if not all(_is_int(index) for index in order) or sorted(order) != list(range(count)):
-        raise InvalidResponse("Réponse invalide : chaque étape doit être placée une seule fois.")
-    right = sum(index == position for position, index in enumerate(order))
-    return Fraction(right, count) if count else Fraction(0), bool(count), []
-
-
-_SCORERS = {
-    SINGLE: _score_single,
-    MULTIPLE: _score_multiple,
-    TRUE_FALSE: _score_true_false,
-    SHORT_ANSWER: _score_short_answer,
-    MATCHING: _score_matching,
-    ORDERING: _score_ordering,
-}
-
-
-# Right answer, for the results page -------------------------------------------------------------------------------
-
-
-def _the_answer(texts: list[str], *, joiner: str = ", ", several: str = "Les bonnes réponses") -> str:
+def the_answer(texts: list[str], *, joiner: str = ", ", several: str = "Les bonnes réponses") -> str:
+    """« La bonne réponse : … », or the `several` form for more than one text; "" for none."""
     if not texts:
         return ""
     if len(texts) == 1:
@@ -357,29 +257,12 @@ def _the_answer(texts: list[str], *, joiner: str = ", ", several: str = "Les bon
     return f"{several} : {joiner.join(texts)}"
 
 
+# Per kind: assessments.kinds -------------------------------------------------------------------------------------
+
+
 def right_answer(question: dict) -> str:
-    """A short plain-French statement of the right answer."""
-    kind = question["kind"]
-    if kind == SINGLE:
-        weights = [exact(option["weight"]) for option in question["options"]]
-        best = max(weights, default=0)
-        options = zip(question["options"], weights, strict=True)
-        texts = [plain_text(option["text"]) for option, weight in options if best > 0 and weight == best]
-        return _the_answer(texts, joiner=" ou ", several="Les bonnes réponses possibles")
-    if kind == MULTIPLE:
-        rights = [option for option in question["options"] if exact(option["weight"]) > 0]
-        return _the_answer([plain_text(option["text"]) for option in rights])
-    if kind == TRUE_FALSE:
-        return "Vrai" if question["answer"] else "Faux"
-    if kind == SHORT_ANSWER:
-        return _the_answer([plain_text(answer["text"]) for answer in question["answers"]][:1])
-    if kind == MATCHING:
-        pairs = " ; ".join(f"{plain_text(pair['left'])} → {plain_text(pair['right'])}" for pair in question["pairs"])
-        return f"Les paires : {pairs}"
-    if kind == ORDERING:
-        steps = ", ".join(f"{number}. {plain_text(item)}" for number, item in enumerate(question["items"], start=1))
-        return f"L'ordre : {steps}"
-    raise ValueError(f"Unknown question kind: {kind!r}")
+    """A short plain-French statement of the right answer. Raises kinds.UnknownKind (a ValueError)."""
+    return kinds.get(question["kind"]).right_answer(question)
 
 
 # Public API -------------------------------------------------------------------------------------------------------
@@ -387,10 +270,11 @@ def right_answer(question: dict) -> str:
 
 def score(question: dict, response) -> Result:
     """Score one response to one question. Raises InvalidResponse when the response cannot belong to it."""
-    statement = right_answer(question)  # also rejects unknown kinds
+    kind = kinds.get(question["kind"])  # rejects unknown kinds, answered or not
+    statement = kind.right_answer(question)
     if response is None:
         return Result(credit=Fraction(0), correct=False, answered=False, feedback=[], right_answer=statement)
-    credit, answered, feedback = _SCORERS[question["kind"]](question, response)
+    credit, answered, feedback = kind.score(question, response)
     credit = _clamp(credit)
     return Result(credit=credit, correct=credit == 1, answered=answered, feedback=feedback, right_answer=statement)
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from wagtail.models import Page
 
-from assessments import scoring
+from assessments import kinds, scoring
 from assessments.models import Answer, QuizAttempt
 from assessments.signals import attempt_submitted
 
@@ -39,12 +39,7 @@ def _option_orders(quiz, question_map, question_ids, rng):
     orders = {}
     for question_id in question_ids:
         _value, question = question_map[question_id]
-        size = len(question.get("options") or question.get("pairs") or question.get("items") or [])
-        order = list(range(size))
-        if size and (quiz.shuffle_options or question["kind"] in ("matching", "ordering")):
-            rng.shuffle(order)
-            if question["kind"] == "ordering" and size > 1 and order == sorted(order):
-                order.reverse()
+        order = kinds.get(question["kind"]).answer_order(question, shuffle=quiz.shuffle_options, rng=rng)
         orders[question_id] = order
     return orders
 
@@ -237,52 +232,17 @@ def score_trial(quiz, data):
 # What the results page says of each answer ------------------------------------------------------------------------
 
 
-def _safe_index(value, count):
-    return value if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < count else None
-
-
 def your_answer(question, response):
     """The person's own answer in plain French (« Votre réponse : … »), or "" when they gave none."""
-    from assessments.scoring import plain_text
-
-    if response is None:
+    kind = kinds.find(question["kind"])
+    if response is None or kind is None:
         return ""
-    kind = question["kind"]
-    if kind in (scoring.SINGLE, scoring.MULTIPLE):
-        options = question["options"]
-        chosen = response if isinstance(response, list) else [response]
-        texts = [plain_text(options[i]["text"]) for i in chosen if _safe_index(i, len(options)) is not None]
-        return f"Votre réponse : {', '.join(texts)}" if texts else ""
-    if kind == scoring.TRUE_FALSE:
-        return f"Votre réponse : {'Vrai' if response else 'Faux'}" if isinstance(response, bool) else ""
-    if kind == scoring.SHORT_ANSWER:
-        text = str(response).strip()
-        return f"Votre réponse : « {text} »" if text else ""
-    if kind == scoring.MATCHING:
-        pairs = question["pairs"]
-        shown = [
-            f"{plain_text(pair['left'])} → {plain_text(pairs[choice]['right'])}"
-            for pair, choice in zip(pairs, response if isinstance(response, list) else [], strict=False)
-            if _safe_index(choice, len(pairs)) is not None
-        ]
-        return f"Vos paires : {' ; '.join(shown)}" if shown else ""
-    if kind == scoring.ORDERING:
-        items = question["items"]
-        order = [i for i in (response if isinstance(response, list) else []) if _safe_index(i, len(items)) is not None]
-        steps = ", ".join(f"{number}. {plain_text(items[i])}" for number, i in enumerate(order, start=1))
-        return f"Votre ordre : {steps}" if steps else ""
-    return ""
+    return kind.your_answer(question, response)
 
 
 def right_answer_words(question, result):
     """The right answer as the results page says it: a true/false one with its statement, never a bare « Vrai »."""
-    if question["kind"] == scoring.TRUE_FALSE:
-        from assessments.scoring import plain_text
-
-        statement = plain_text(question.get("stem", ""))
-        word = "Vrai" if question["answer"] else "Faux"
-        return f"La bonne réponse : {word}" + (f" (« {statement} » est {word.lower()})" if statement else "")
-    return result.right_answer
+    return kinds.get(question["kind"]).right_answer_words(question, result)
 
 
 def describe(rows, responses):

@@ -7,8 +7,8 @@ from django.http import Http404, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.response import TemplateResponse
 
+from assessments import kinds, scoring, services
 from assessments import responses as answer_fields
-from assessments import scoring, services
 from assessments.models import Competence, QuizAttempt
 from assessments.scoring import InvalidResponse
 from cms.text import parse_int
@@ -44,46 +44,20 @@ def trial_questions(quiz):
 
 
 def question_context(qid, value, question, *, order, saved):
-    """What the question template needs: display order of options, and the saved answer to show again."""
-    size = len(question.get("options") or question.get("pairs") or question.get("items") or [])
-    order = order or list(range(size))
-    kind = question["kind"]
-    context = {"id": qid, "value": value, "question": question, "kind": kind, "saved": saved}
-    if kind in ("single", "multiple"):
-        chosen = saved.get(answer_fields.field_name(qid), [])
-        chosen = chosen if isinstance(chosen, list) else [chosen]
-        context["options"] = [
-            {"index": i, "text": question["options"][i]["text"], "checked": str(i) in chosen} for i in order
-        ]
-    elif kind == "true_false":
-        context["chosen"] = saved.get(answer_fields.field_name(qid), "")
-    elif kind == "short_answer":
-        context["text"] = saved.get(answer_fields.field_name(qid), "")
-    elif kind == "matching":
-        rights = [{"index": i, "text": question["pairs"][i]["right"]} for i in order]
-        context["rows"] = [
-            {
-                "index": i,
-                "left": pair["left"],
-                "field": answer_fields.field_name(qid, i),
-                "selected": saved.get(answer_fields.field_name(qid, i), ""),
-                "choices": rights,
-            }
-            for i, pair in enumerate(question["pairs"])
-        ]
-    elif kind == "ordering":
-        items = [{"index": i, "text": question["items"][i]} for i in order]
-        context["items"] = items
-        context["positions"] = [
-            {
-                "number": p + 1,
-                "field": answer_fields.field_name(qid, p),
-                "selected": saved.get(answer_fields.field_name(qid, p), ""),
-                "choices": items,
-            }
-            for p in range(len(items))
-        ]
-    return context
+    """What the question template needs: the kind's fragment and instruction, the display order of the answers and
+    the saved answer to show again (see QuestionKind.form_context)."""
+    kind = kinds.get(question["kind"])
+    order = order or list(range(kind.size(question)))
+    return {
+        "id": qid,
+        "value": value,
+        "question": question,
+        "kind": kind.name,
+        "instruction": kind.instruction,
+        "template": kind.template,
+        "saved": saved,
+        **kind.form_context(qid, question, order=order, saved=saved),
+    }
 
 
 def competence_rows(means):

@@ -2,16 +2,13 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 
 import pytest
 
-from assessments.blocks import (
-    MatchingBlock,
-    MultipleChoiceBlock,
-    OrderingBlock,
-    QuestionsBlock,
-    ShortAnswerBlock,
-    SingleChoiceBlock,
-    TrueFalseBlock,
-    question_to_block_data,
-)
+from assessments.blocks import QuestionsBlock, question_to_block_data
+from assessments.kinds.matching import MatchingBlock
+from assessments.kinds.multiple import MultipleChoiceBlock
+from assessments.kinds.ordering import OrderingBlock
+from assessments.kinds.short_answer import ShortAnswerBlock
+from assessments.kinds.single import SingleChoiceBlock
+from assessments.kinds.true_false import TrueFalseBlock
 from tests.assessments.factories import all_kinds, base
 
 

@@ -9,7 +9,7 @@ from django.test import Client
 
 import pytest
 
-from assessments import questions as q
+from assessments import kinds
 from assessments import responses as answer_fields
 from assessments.models import Competence, DiagnosticPage
 from cms.models import Place
@@ -22,18 +22,8 @@ NO_DEVICE = {"equipement-1": ["3"]}  # « Aucun appareil »
 
 def right_answer(qid, question):
     """The form values of the right answer to a demo question."""
-    kind = question["kind"]
-    if kind == q.SINGLE:
-        response = max(range(len(question["options"])), key=lambda i: question["options"][i]["weight"])
-    elif kind == q.MULTIPLE:
-        response = [i for i, option in enumerate(question["options"]) if option["weight"] > 0]
-    elif kind == q.TRUE_FALSE:
-        response = question["answer"]
-    elif kind == q.SHORT_ANSWER:
-        response = question["answers"][0]["text"]
-    else:  # pragma: no cover - the demo's check uses the four kinds above
-        raise AssertionError(kind)
-    return answer_fields.encode(qid, question, response)
+    right, _wrong = kinds.get(question["kind"]).sample_responses(question)
+    return answer_fields.encode(qid, question, right)
 
 
 def walk(client, page, *, equipment, knows):

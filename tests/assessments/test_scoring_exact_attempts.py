@@ -81,7 +81,7 @@ def test_weights_saved_before_the_checks_are_rewritten_so_the_editor_accepts_the
 
     from django.apps import apps
 
-    from assessments.blocks import MultipleChoiceBlock
+    from assessments.kinds.multiple import MultipleChoiceBlock
 
     migration = importlib.import_module("assessments.migrations.0008_fix_saved_multiple_choice_weights")
     quiz = QuizPageFactory(parent=module, questions=[thirds_question("q-1", (33, 33, 33))])
