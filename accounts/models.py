@@ -47,7 +47,7 @@ class User(AbstractUser):
         blank=True,
         help_text="Le prénom ou le nom par lequel la personne veut être appelée.",
     )
-    # Retention (learning.retention): when the inactivity warning went out, and when the account was anonymised.
+    # Retention (privacy.retention): when the inactivity warning went out, and when the account was anonymised.
     inactivity_warning_sent_at = models.DateTimeField("avertissement d'inactivité envoyé le", null=True, blank=True)
     anonymised_at = models.DateTimeField("anonymisé le", null=True, blank=True)
 

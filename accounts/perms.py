@@ -68,10 +68,13 @@ def is_manager_of(user, structure):
     )
 
 
-def residents_visible_to(user):
-    """Residents an agent may follow: those linked, with consent still in force, to one of the agent's structures."""
+def residents_visible_to(user, users=None):
+    """Residents an agent may follow: those linked, with consent still in force, to one of the agent's structures.
+
+    `users` is the queryset to filter (followup's Resident.objects, for its annotations); by default, all users.
+    """
     linked = StructureLink.objects.active().filter(structure__in=structures_of(user)).values("resident_id")
-    return User.objects.residents().filter(pk__in=linked)
+    return (User.objects.all() if users is None else users).residents().filter(pk__in=linked)
 
 
 def can_view_resident(user, resident):

@@ -80,7 +80,7 @@ def post(path, form, expect, accept="text/html"):
 def quiz_answers(quiz):
     """The form a person who knows the answers sends (through the project's own encoding)."""
     from assessments.responses import encode
-    from learning.loaddata import _answers_for
+    from bench.loaddata import _answers_for
 
     form = {}
     for qid, (_value, question) in quiz.question_map.items():
@@ -93,8 +93,9 @@ def build_plan(*, residents_sample, agents_sample, seed):
     from accounts.enums import UserKind
     from accounts.models import Membership, User
     from assessments.models import QuizPage
-    from learning.loaddata import STRUCTURE_PREFIX, USERNAME_PREFIX
-    from learning.models import TutorialPage, Workshop
+    from bench.loaddata import STRUCTURE_PREFIX, USERNAME_PREFIX
+    from followup.models import Workshop
+    from learning.models import TutorialPage
 
     rng = random.Random(seed)
     tutorials = list(TutorialPage.objects.live().public().order_by("path"))
@@ -268,10 +269,10 @@ def data_counts():
         ("accounts_structure", "structures"),
         ("learning_pageprogress", "progression par page"),
         ("learning_moduleprogress", "progression par module"),
-        ("learning_assignment", "modules assignés"),
+        ("followup_assignment", "modules assignés"),
         ("assessments_quizattempt", "essais de quiz"),
         ("assessments_answer", "réponses"),
-        ("learning_attendance", "présences"),
+        ("followup_attendance", "présences"),
     ]
     counts = {}
     with connection.cursor() as cursor:

@@ -25,9 +25,8 @@ urlpatterns = [
     path("comptes/", include("allauth.urls")),
     path("", include("cms.urls")),
     path("", include("cms.place_urls")),
-    path("", include("learning.urls")),
-    path("", include("learning.privacy_urls")),
-    path("espace-agent/", include("learning.agent_urls")),
+    path("", include("privacy.urls")),
+    path("", include("followup.urls")),
     path("", include("accounts.urls")),
 ]
 

@@ -3,7 +3,7 @@ from django.apps import AppConfig
 
 class LearningConfig(AppConfig):
     name = "learning"
-    verbose_name = "Parcours et accompagnement"
+    verbose_name = "Parcours"
 
     def ready(self):
         from learning import signals  # noqa: F401

@@ -1,7 +1,7 @@
 """Writes and reads of progress. The roll-up per module is written in the same transaction as the step."""
 
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
@@ -14,7 +14,7 @@ from cms.glossary import Linker, current_matcher
 from cms.models import routed_ancestors
 from cms.text import parse_int
 from learning.enums import ProgressStatus
-from learning.models import Assignment, ModulePage, ModuleProgress, PageProgress, TutorialPage
+from learning.models import ModulePage, ModuleProgress, PageProgress, TutorialPage
 from learning.progress import (
     first_step_not_done,
     module_rollup,
@@ -419,11 +419,12 @@ def resume_link(page, anchors):
     return {"page": page, "anchor": anchor, "step_number": number}
 
 
-def path_overview(user):
+def path_overview(user, assignments=()):
     """What Mon parcours and the signed-in home share: the modules, each once, and where « Reprendre » leads.
 
-    A module assigned to the person is listed once, with its assignment (due date, note), whatever its progress;
-    it appears with the finished modules once done. Six queries, whatever the number of modules.
+    `assignments` are the modules structures gave the person (followup.services.path), one per module, in the order
+    to show: each is listed once, with its terms (due date, note), whatever its progress; it appears with the
+    finished modules once done. Five queries, whatever the number of modules.
     """
     module_rows = list(
         ModuleProgress.objects.filter(user=user, module__live=True)  # an unpublished module hides its pages
@@ -452,17 +453,6 @@ def path_overview(user):
         done_by_page[progress.page_id] = progress.done_step_ids
         pages_by_id.setdefault(progress.page_id, progress.page)
 
-    assignments = list(
-        Assignment.objects.active()
-        .filter(resident=user, module__live=True)
-        .select_related("module", "structure")
-        .order_by(F("due_date").asc(nulls_last=True), "created_at")
-    )
-    # Two structures may give the same module: the person sees it once, with the nearest due date.
-    first_by_module = {}
-    for assignment in assignments:
-        first_by_module.setdefault(assignment.module_id, assignment)
-    assignments = list(first_by_module.values())
     assigned_ids = {assignment.module_id for assignment in assignments}
     not_started = [a.module for a in assignments if a.module_id not in progress_by_module]
     first_pages = _first_pages(not_started)
@@ -517,11 +507,6 @@ def path_overview(user):
         "resume": resume,
         "last_activity": last_activity,
     }
-
-
-def my_path(user):
-    """Mon parcours: the person's modules, each once (assigned ones first), and where « Reprendre » leads."""
-    return {**path_overview(user), "diagnostics": diagnostic_comparison(user)}
 
 
 def diagnostic_comparison(user):

@@ -1,28 +1,19 @@
-"""Resident-facing views that are not Wagtail pages: marking a step done, the print view, « Mon parcours »."""
+"""Tutorial routes that are not Wagtail pages: marking a step done, the print view."""
 
-from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponseNotAllowed, JsonResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.http import Http404, JsonResponse
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_POST
 
-import segno
-
-from accounts.enums import ConsentMethod
-from accounts.models import Structure, StructureLink
-from accounts.services import link_resident, unlink_resident
 from cms.glossary import Linker, current_matcher
+from cms.qr import qr_svg
 from learning import services
-from learning.agent_forms import JoinStructureForm
 from learning.enums import ProgressStatus
-from learning.workshops import next_session_for
 
 
+@require_POST
 def mark_step_done(request, tutorial, step_id):
     """POST « J'ai fait cette étape ». Works without JavaScript (redirect) and with it (JSON). Idempotent."""
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
     completed = False
     try:
         if request.user.is_authenticated:
@@ -49,22 +40,6 @@ def mark_step_done(request, tutorial, step_id):
     return redirect(f"{tutorial.url}#{anchor}")
 
 
-QR_QUIET_ZONE = 4  # modules of white around the code: what the QR standard asks, and what phones need on paper
-
-
-def qr_svg(url, label="QR code"):
-    """An inline SVG QR code for `url` (drawn locally; no external service).
-
-    No width or height, only a viewBox of one unit per module: the page's CSS gives the size, and the whole code
-    (with its quiet zone) scales into it, on screen and on paper, instead of being cropped. Crisp edges keep the
-    modules square at any size, with no hairline gaps between rows.
-    """
-    svg = segno.make(url, error="m").svg_inline(
-        scale=1, border=QR_QUIET_ZONE, omitsize=True, dark="#000", light="#fff", title=label, svgclass="qr-code"
-    )
-    return mark_safe(svg.replace("<svg ", '<svg role="img" shape-rendering="crispEdges" ', 1))
-
-
 def print_tutorial(request, tutorial):
     linker = Linker(current_matcher())
     context = {
@@ -75,54 +50,3 @@ def print_tutorial(request, tutorial):
     }
     context["qr_code"] = qr_svg(context["page_full_url"], label="QR code du tutoriel")
     return TemplateResponse(request, "learning/tutorial_print.html", context)
-
-
-@login_required
-def my_path(request):
-    context = services.my_path(request.user)
-    context["links"] = list(StructureLink.objects.active().filter(resident=request.user).select_related("structure"))
-    context["join_form"] = JoinStructureForm()
-    context["next_session"] = next_session_for(request.user)
-    return TemplateResponse(request, "learning/my_path.html", context)
-
-
-@login_required
-def join_structure(request):
-    """A resident enters a structure's code, sees what will be shared, and consents (or not)."""
-    if request.method != "POST":
-        return redirect("my_path")
-    form = JoinStructureForm(request.POST)
-    structure = None
-    if form.is_valid():
-        structure = Structure.objects.filter(join_code=form.cleaned_data["code"]).first()
-        if structure is None:
-            form.add_error("code", "Ce code ne correspond à aucune structure. Vérifiez-le avec votre conseiller.")
-    if structure is None:
-        context = services.my_path(request.user)
-        context.update(
-            {
-                "links": list(
-                    StructureLink.objects.active().filter(resident=request.user).select_related("structure")
-                ),
-                "join_form": form,
-                "next_session": next_session_for(request.user),
-            }
-        )
-        return TemplateResponse(request, "learning/my_path.html", context, status=400)
-    if request.POST.get("accord") == "oui":
-        link_resident(resident=request.user, structure=structure, method=ConsentMethod.JOIN_CODE)
-        messages.success(request, f"C'est fait : {structure.name} peut suivre votre progression.")
-        return redirect("my_path")
-    return TemplateResponse(
-        request, "learning/join_structure.html", {"structure": structure, "code": structure.join_code}
-    )
-
-
-@login_required
-def leave_structure(request, structure_id):
-    if request.method != "POST":
-        return redirect("my_path")
-    link = get_object_or_404(StructureLink.objects.active(), resident=request.user, structure_id=structure_id)
-    unlink_resident(resident=request.user, structure=link.structure)
-    messages.success(request, f"{link.structure.name} ne voit plus votre progression.")
-    return redirect("my_path")

@@ -1,4 +1,4 @@
-"""Hooks through which learning adds to pages of the apps below it, and what the editor tells trainers."""
+"""What the editor tells trainers about tutorials and modules (Wagtail hooks)."""
 
 from django.contrib import messages
 from django.shortcuts import redirect
@@ -9,20 +9,8 @@ from wagtail.models import Page
 
 from learning import services
 from learning.models import ModulePage, TutorialPage
-from learning.services import path_overview
 
 CONFIRM_SESSION_KEY = "pasapas_confirmed_step_changes"
-
-
-@hooks.register("home_page_welcome")
-def home_page_welcome(user):
-    """A signed-in person's welcome on the home page: « Reprendre » and up to three modules to do."""
-    overview = path_overview(user)
-    return {
-        "resume": overview["resume"],
-        "assignments": overview["assignments"][:3],
-        "more_assignments": max(0, len(overview["assignments"]) - 3),
-    }
 
 
 def _raw_step_ids(tutorial):

@@ -10,7 +10,7 @@ from wagtail.models import Page
 
 import pytest
 
-PROJECT_APPS = {"accounts", "cms", "assessments", "learning"}
+PROJECT_APPS = {"accounts", "cms", "assessments", "learning", "followup", "privacy"}
 
 
 def project_page_models():

@@ -19,6 +19,9 @@ INSTALLED_APPS = [
     "cms",
     "assessments",
     "learning",
+    "followup",
+    "privacy",
+    "demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -266,7 +269,7 @@ MAILERS = {
 # Background work. Two aliases, because Wagtail 8 enqueues through the django-tasks backport while django-tasks-db's
 # worker on Django 6 only accepts tasks of Django's built-in framework (it refuses the backport's: "does not point to a
 # Task"). "default" is Wagtail's (search and reference indexes, renditions): it runs them at once, in the request.
-# "maintenance" is ours (learning.tasks, built-in django.tasks): the database queue in production, run by
+# "maintenance" is ours (privacy.tasks, built-in django.tasks): the database queue in production, run by
 # `manage.py db_worker --backend maintenance`; immediate elsewhere.
 TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},

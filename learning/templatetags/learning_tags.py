@@ -70,7 +70,7 @@ def level_words(level):
         return "—"
 
 
-@register.inclusion_tag("learning/agent/_assign_recommended.html", takes_context=True)
+@register.inclusion_tag("followup/_assign_recommended.html", takes_context=True)
 def assign_recommended_form(context, result, recommendations):
     return {
         "request": context.get("request"),

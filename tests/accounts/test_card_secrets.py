@@ -66,7 +66,7 @@ def test_the_code_is_shown_for_fifteen_minutes_at_most(client, agent, structure,
     client.force_login(agent)
     resident, code = create_resident(client, structure)
     later = time.time() + cards.CARD_SHOWN_SECONDS + 1
-    monkeypatch.setattr("learning.agent_views.time.time", lambda: later)
+    monkeypatch.setattr("followup.fresh_cards.time.time", lambda: later)
     page = client.get(reverse("agent:resident_card", args=[resident.pk])).content.decode()
     assert code[:4] not in page and "Nouveau code et nouvelle carte" in page
 

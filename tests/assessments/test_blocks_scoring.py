@@ -12,7 +12,7 @@ from assessments.blocks import QuestionsBlock, question_to_block_data
 from assessments.kinds.multiple import MultipleChoiceBlock
 from assessments.kinds.short_answer import ShortAnswerBlock
 from assessments.scoring import score
-from learning.demo_quizzes import QUIZZES
+from demo.quizzes import QUIZZES
 from tests.assessments.factories import base
 
 

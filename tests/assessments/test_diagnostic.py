@@ -6,7 +6,7 @@ from django.urls import reverse
 import pytest
 
 from assessments.models import DiagnosticResult
-from learning.models import Assignment
+from followup.models import Assignment
 from tests.assessments.factories import DiagnosticPageFactory, equipment
 from tests.learning.factories import ModulePageFactory
 

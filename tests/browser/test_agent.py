@@ -4,8 +4,9 @@ from django.urls import reverse
 
 import pytest
 
-from learning import followup
-from learning.models import Workshop, WorkshopSession
+from followup.access import resident_or_404
+from followup.models import Workshop, WorkshopSession
+from followup.services.assignments import assign_module
 from tests.browser.conftest import assert_accessible
 from tests.learning.factories import TutorialPageFactory
 
@@ -38,7 +39,7 @@ def test_agent_creates_a_resident_who_signs_in_with_the_card_and_progress_shows(
     page.get_by_role("button", name="Assigner").click()
     page.get_by_text("assigné").first.wait_for()
     resident_url = page.url
-    workshop.members.add(followup.resident_or_404(agent, int(resident_url.rstrip("/").split("/")[-1])))
+    workshop.members.add(resident_or_404(agent, int(resident_url.rstrip("/").split("/")[-1])))
     workshop.modules.add(module)
 
     phone = browser.new_context(
@@ -70,7 +71,7 @@ def test_agent_creates_a_resident_who_signs_in_with_the_card_and_progress_shows(
 @pytest.fixture
 def followed(agent, structure, resident, module, workshop):
     TutorialPageFactory(parent=module)
-    followup.assign_module(module=module, residents=[resident], by=agent, structure=structure)
+    assign_module(module=module, residents=[resident], by=agent, structure=structure)
     workshop.members.add(resident)
     import datetime
 

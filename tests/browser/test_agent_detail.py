@@ -9,8 +9,9 @@ from django.utils import timezone
 import pytest
 
 from cms.models import Operator, Procedure
-from learning import followup
-from learning.models import AutonomyRecord, ResidentNote, Workshop
+from followup.models import AutonomyRecord, ResidentNote, Workshop
+from followup.services.assignments import assign_module, assign_to_workshop
+from followup.services.workshops import add_member
 from tests.browser.conftest import assert_accessible, assert_no_horizontal_scroll
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -31,7 +32,7 @@ def test_the_residents_page_fits_320_px_and_a_procedure_is_recorded_by_keyboard_
     module.title = "Faire ses démarches administratives en ligne sans se décourager"
     module.save_revision().publish()
     workshop = Workshop.objects.create(structure=structure, title="Atelier numérique du jeudi après-midi")
-    followup.assign_module(
+    assign_module(
         module=module,
         residents=[resident],
         by=agent,
@@ -39,8 +40,8 @@ def test_the_residents_page_fits_320_px_and_a_procedure_is_recorded_by_keyboard_
         due_date=timezone.localdate() + datetime.timedelta(days=9),
         note="Apporter l'attestation-de-la-caisse-d'allocations-familiales-imprimée",
     )
-    followup.add_member(workshop=workshop, resident=resident, by=agent)
-    followup.assign_to_workshop(workshop=workshop, module=module, by=agent)
+    add_member(workshop=workshop, resident=resident, by=agent)
+    assign_to_workshop(workshop=workshop, module=module, by=agent)
     AutonomyRecord.objects.create(
         resident=resident,
         structure=structure,

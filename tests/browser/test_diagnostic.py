@@ -77,7 +77,7 @@ def test_smartphone_only_resident_takes_it_by_keyboard_and_keeps_the_result(mobi
 
 
 def test_agent_runs_it_with_a_resident_and_assigns_the_recommended_modules(page, log_in, agent, resident, diagnostic):
-    from learning.models import Assignment
+    from followup.models import Assignment
 
     log_in(page, agent)
     page.goto(f"/espace-agent/personnes/{resident.pk}/")

@@ -10,8 +10,8 @@ import re
 import pytest
 
 from assessments.models import DiagnosticPage
-from cms.demo_places import seed_places
 from cms.models import Place
+from demo.places import seed_places
 from tests.browser.conftest import assert_accessible, assert_no_horizontal_scroll
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]

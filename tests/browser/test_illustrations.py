@@ -3,7 +3,7 @@ callout and in « Je vérifie » open their definition in place (issue 12, item 
 
 import pytest
 
-from learning.demo import upsert_image
+from demo.learning import upsert_image
 from tests.browser.conftest import NARROWEST, assert_no_horizontal_scroll
 from tests.cms.test_illustrations import DISPLAYED_WIDTH_AT_320, ILLUSTRATIONS, SMALLEST_LABEL_PX, labels, rendered_px
 from tests.learning.factories import GlossaryTermFactory, TutorialPageFactory, step

@@ -1,6 +1,6 @@
 import pytest
 
-from cms.demo_places import seed_places
+from demo.places import seed_places
 from tests.browser.conftest import NARROWEST, assert_accessible, assert_no_horizontal_scroll
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]

@@ -16,8 +16,8 @@ import zxingcpp
 from PIL import Image
 
 from accounts import cards
-from learning import demo
-from learning.demo_content import MODULES
+from demo import learning as demo
+from demo.content import MODULES
 from tests.browser.conftest import MOBILE, NARROWEST, assert_no_horizontal_scroll
 from tests.learning.factories import ModulePageFactory
 

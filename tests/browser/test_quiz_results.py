@@ -105,8 +105,8 @@ def test_mon_parcours_reprendre_opens_the_tutorial_in_progress_at_its_next_step(
     mobile_page, log_in, resident, structure, module, catalogue
 ):
     """Mon parcours is checked here too: the same resident journey back to learning, on a phone."""
+    from followup.models import Assignment
     from learning import services
-    from learning.models import Assignment
     from tests.learning.factories import ModulePageFactory
 
     TutorialPageFactory(parent=module, title="Jamais ouvert", slug="jamais")

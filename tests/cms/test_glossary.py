@@ -201,7 +201,7 @@ EVERYDAY_WORDS = [
 
 
 def test_the_seed_explains_everyday_words_plainly():
-    from learning.demo_content.glossary import GLOSSARY
+    from demo.content.glossary import GLOSSARY
 
     by_term = {entry["term"]: entry for entry in GLOSSARY}
     assert set(EVERYDAY_WORDS) <= set(by_term)
@@ -213,7 +213,7 @@ def test_the_seed_explains_everyday_words_plainly():
 
 
 def test_everyday_words_do_not_steal_longer_terms():
-    from learning.demo_content.glossary import GLOSSARY
+    from demo.content.glossary import GLOSSARY
 
     seeded = Matcher(
         [(Entry(fold(e["term"]), e["term"], e["definition"], ""), [e["term"], *e["variants"]]) for e in GLOSSARY]
@@ -227,7 +227,7 @@ def test_everyday_words_do_not_steal_longer_terms():
 
 
 def test_the_glossary_page_lists_the_seeded_everyday_words(client, db):
-    from learning.demo import upsert_glossary
+    from demo.learning import upsert_glossary
 
     upsert_glossary()
     content = client.get("/glossaire/").content.decode()

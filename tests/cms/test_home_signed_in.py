@@ -6,8 +6,8 @@ from django.test import Client
 
 import pytest
 
+from followup.models import Assignment
 from learning import services
-from learning.models import Assignment
 from tests.learning.factories import ModulePageFactory, TutorialPageFactory
 
 pytestmark = pytest.mark.django_db

@@ -8,8 +8,8 @@ from django.core.management import CommandError, call_command
 import pytest
 
 from cms import places
-from cms.demo_places import DEMO_PLACES, seed_places
 from cms.models import Place
+from demo.places import DEMO_PLACES, seed_places
 
 pytestmark = pytest.mark.django_db
 

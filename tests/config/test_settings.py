@@ -93,7 +93,7 @@ def test_production_task_backends_accept_wagtail_work_and_queue_maintenance(sett
     """Wagtail's tasks (django-tasks backport) and ours (built-in django.tasks) both go through under production."""
     from django_tasks_db.models import DBTaskResult
 
-    from learning import tasks
+    from privacy import tasks
 
     settings.TASKS = load_settings(**PRODUCTION)["TASKS"]
 

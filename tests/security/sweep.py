@@ -23,8 +23,9 @@ from django.utils.regex_helper import normalize
 
 from accounts import cards, kiosk
 from accounts.models import Membership
-from learning import followup
-from learning.models import PageProgress, Workshop, WorkshopSession
+from followup.models import Workshop, WorkshopSession
+from followup.services.assignments import assign_module
+from learning.models import PageProgress
 from tests.accounts.factories import MembershipFactory, ResidentFactory, StructureLinkFactory
 
 # The roles of the matrix, in the order of its columns.
@@ -51,7 +52,7 @@ OBJECT_PARAMS = {
     "result_id",
 }
 LOGIN_PATH = "/comptes/login/"
-PROJECT_APPS = ("accounts", "cms", "assessments", "learning", "config")
+PROJECT_APPS = ("accounts", "cms", "assessments", "learning", "followup", "privacy", "config")
 DUMMY = "1"
 
 
@@ -164,7 +165,7 @@ def build_world():
     quiz = QuizPageFactory(parent=module, title="Quiz ameli", slug="quiz-ameli")
     draft = TutorialPageFactory(parent=module, title="Brouillon", slug="brouillon", live=False)
     diagnostic = DiagnosticPageFactory(parent=home)
-    assignment = followup.assign_module(module=module, residents=[resident], by=agent, structure=structure)[0]
+    assignment = assign_module(module=module, residents=[resident], by=agent, structure=structure)[0]
     workshop = Workshop.objects.create(structure=structure, title="Atelier du mardi", facilitator=agent)
     workshop.members.add(resident)
     session = WorkshopSession.objects.create(
@@ -358,7 +359,8 @@ def people_state():
 
     from accounts.models import AccessCard, StructureLink, User
     from assessments.models import Answer, DiagnosticResult, QuizAttempt
-    from learning.models import Assignment, Attendance, AuditEntry, AutonomyRecord, ModuleProgress, ResidentNote
+    from followup.models import Assignment, Attendance, AuditEntry, AutonomyRecord, ResidentNote
+    from learning.models import ModuleProgress
 
     tables = [
         User,

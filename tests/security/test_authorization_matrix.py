@@ -74,10 +74,10 @@ AGENT_OBJECT_ACTION = row(     "L    403  403  405  405  405  403  403  405",
                                "L    403  403  302  404  302  403  403  302")
 AGENT_OBJECT_POST_FORM = row(  "L    403  403  405  405  405  403  403  405",
                                "L    403  403  400  404  400  403  403  400")
-# Workshop actions: a GET goes back to the workshop page.
-WORKSHOP_ACTION = row(         "L    403  403  302  404  302  403  403  302",
+# Workshop actions: POST only, a GET gets 405 before any lookup.
+WORKSHOP_ACTION = row(         "L    403  403  405  405  405  403  403  405",
                                "L    403  403  302  404  302  403  403  302")
-WORKSHOP_FORM_ACTION = row(    "L    403  403  302  404  302  403  403  302",
+WORKSHOP_FORM_ACTION = row(    "L    403  403  405  405  405  403  403  405",
                                "L    403  403  200  404  200  403  403  200")
 MANAGER_PAGE = row(            "L    403  403  403  200  200  403  403  200",
                                "L    403  403  403  200  200  403  403  200")
@@ -167,10 +167,10 @@ TABLE = {
     "session_keepalive": row(   "405  405  405  405  405  405  405  405  405",
                                 "401  302  302  302  302  302  302  302  302"),
     # Residents' own pages (everyone logged in has one) ---------------------------------------------------------------
-    "my_path": LOGGED_IN_PAGE,
-    "join_structure": row(      "L    302  302  302  302  302  302  302  302",
+    "my_path": read_only(LOGGED_IN_PAGE),
+    "join_structure": row(      "L    405  405  405  405  405  405  405  405",
                                 "L    400  400  400  400  400  400  400  400"),
-    "leave_structure": row(     "L    302  302  302  302  302  302  302  302",
+    "leave_structure": row(     "L    405  405  405  405  405  405  405  405",
                                 "L    302  404  404  404  404  404  404  404"),
     # Professionals get their own « Mon compte » (password, double authentication): it only shows.
     "my_account": row(          "L    200  200  200  200  200  200  200  200",
@@ -439,7 +439,7 @@ def sweep_role(world, role):
 
 def test_forms_refuse_objects_of_another_structure_named_in_the_body(world):
     """The matrix sends empty bodies; here the other structure's manager names `structure`'s objects in the form."""
-    from learning.models import Workshop
+    from followup.models import Workshop
 
     other = world.users["other_agent"]
     own_workshop = Workshop.objects.create(structure=world.other_structure, title="Atelier du Val", facilitator=other)

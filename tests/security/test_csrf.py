@@ -38,7 +38,6 @@ OURS = {
     "code_login": ("anonymous", lambda w: {"username": "amina", "code": "ABCD2345"}),
     "qr_login": ("anonymous", lambda w: {}),
     "session_keepalive": ("resident", lambda w: {}),
-    "my_path": ("resident", lambda w: {}),
     "join_structure": ("other_resident", lambda w: {"code": w.structure.join_code, "accord": "oui"}),
     "leave_structure": ("resident", lambda w: {}),
     "my_account": ("resident", lambda w: {"form": "email", "email-email": "amina.nouvelle@exemple.fr"}),

@@ -46,7 +46,7 @@ EXPECTED_WRITES = {
     "sessions.Session": "sessions",
     # learning/audit.py: an agent opening a resident's page, or exporting progress, is recorded on purpose (the
     # journal of who viewed whom); that is a GET by design.
-    "learning.AuditEntry": "audit journal of views and exports",
+    "followup.AuditEntry": "audit journal of views and exports",
     # Wagtail's page editor (wagtail/admin/views/pages/edit.py), on GET: an editing session for its « someone else
     # is editing » notice, and the editor's subscription to comment notifications (get_or_create, switched off).
     # Wagtail's own bookkeeping, not ours.
@@ -65,7 +65,8 @@ def demo_values():
     """The matrix's URL arguments, filled with objects of the demo structure and its resident Amina."""
     from accounts.models import Membership, Structure, User
     from assessments.models import DiagnosticPage, DiagnosticResult, QuizAttempt
-    from learning.models import Assignment, ModuleIndexPage, TutorialPage, Workshop
+    from followup.models import Assignment, Workshop
+    from learning.models import ModuleIndexPage, TutorialPage
 
     amina = User.objects.get(username="amina")
     structure = Structure.objects.get(join_code="PLATO7")

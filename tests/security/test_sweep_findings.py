@@ -7,7 +7,7 @@ import pytest
 
 from assessments.models import Domain
 from cms.models import Operator, Procedure
-from learning.models import AutonomyRecord
+from followup.models import AutonomyRecord
 
 pytestmark = pytest.mark.django_db
 

@@ -27,7 +27,7 @@ from PIL import Image as PILImage
 
 from assessments.models import Competence, DiagnosticPage, Domain, QuizPage
 from cms import uploads
-from learning.models import ResidentNote
+from followup.models import ResidentNote
 from tests.assessments.factories import DiagnosticPageFactory, competence_question
 from tests.security.admin_forms import page_form_data
 

@@ -48,15 +48,8 @@ from cms.blocks import LIMITED_RICH_TEXT_FEATURES, SITE_PATH_MESSAGE, EntryPoint
 from cms.glossary import Entry, Linker, Matcher
 from cms.models import GlossaryTerm, HomePage, Operator, Place, Procedure
 from cms.rich_text import clean_rich_text
-from learning.models import (
-    Assignment,
-    AutonomyRecord,
-    ModuleIndexPage,
-    ModuleProgress,
-    ResidentNote,
-    Workshop,
-    WorkshopSession,
-)
+from followup.models import Assignment, AutonomyRecord, ResidentNote, Workshop, WorkshopSession
+from learning.models import ModuleIndexPage, ModuleProgress
 from tests.accounts.factories import MembershipFactory, ResidentFactory, StructureLinkFactory
 from tests.assessments.factories import QuizPageFactory, base, competence_question, equipment
 from tests.learning.factories import ModulePageFactory, OperatorFactory, TutorialPageFactory, step
