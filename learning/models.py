@@ -203,12 +203,12 @@ class ModulePage(ViewRestrictionShortcutMixin, TypedChildRoutingMixin, Page):
         return page_cache.public(self.get_children().live()).specific().order_by("path")
 
     def get_context(self, request, *args, **kwargs):
-        from learning import services
+        from learning import pages
 
         context = super().get_context(request, *args, **kwargs)
         items = list(self.learning_pages())
         context["items"] = items
-        context["progress"] = services.module_view_progress(request, self, items)
+        context["progress"] = pages.module_view_progress(request, self, items)
         return context
 
 
@@ -270,10 +270,10 @@ class TutorialPage(ViewRestrictionShortcutMixin, RoutablePageMixin, Page):
         return self.get_parent().specific
 
     def get_context(self, request, *args, **kwargs):
-        from learning import services
+        from learning import pages
 
         context = super().get_context(request, *args, **kwargs)
-        context["tutorial_content"] = services.tutorial_content(request, self)
+        context["tutorial_content"] = pages.tutorial_content(request, self)
         page_cache.allow_anonymous_cache(request, context)
         page_cache.allow_personal_cache(request, context)
         return context
@@ -281,7 +281,7 @@ class TutorialPage(ViewRestrictionShortcutMixin, RoutablePageMixin, Page):
     @path("")
     def index_route(self, request, *args, **kwargs):
         """The page; for signed-in people, kept whole per revision and steps done (cms.page_cache.personal_page)."""
-        from learning import services
+        from learning import pages
 
         render = super().index_route
         return page_cache.personal_page(
@@ -290,7 +290,7 @@ class TutorialPage(ViewRestrictionShortcutMixin, RoutablePageMixin, Page):
                 self.pk,
                 self.live_revision_id,
                 self.last_published_at,
-                *services.steps_done(request, self),
+                *pages.steps_done(request, self),
             ),
             lambda: render(request, *args, **kwargs),
         )

@@ -7,7 +7,7 @@ from django.views.decorators.http import require_POST
 
 from cms.glossary import Linker, current_matcher
 from cms.qr import qr_svg
-from learning import services
+from learning import pages, services
 from learning.enums import ProgressStatus
 
 
@@ -24,7 +24,7 @@ def mark_step_done(request, tutorial, step_id):
             done_ids = services.session_done_steps(request.session, tutorial.pk)
     except services.UnknownStep:
         raise Http404("Cette étape n'existe pas.") from None
-    context = services.step_summary(tutorial.step_ids, done_ids, completed=completed)
+    context = pages.step_summary(tutorial.step_ids, done_ids, completed=completed)
     if request.headers.get("Accept", "").startswith("application/json"):
         return JsonResponse(
             {

@@ -7,7 +7,7 @@ from django.urls import reverse
 from wagtail import hooks
 from wagtail.models import Page
 
-from learning import services
+from learning import editor_messages, services
 from learning.models import ModulePage, TutorialPage
 
 CONFIRM_SESSION_KEY = "pasapas_confirmed_step_changes"
@@ -24,16 +24,16 @@ def warn_in_editor(request, page):
     if request.method != "GET":
         return None
     page = page.specific
-    warning = services.module_not_published_warning(page)
+    warning = editor_messages.module_not_published_warning(page)
     if isinstance(page, ModulePage):
-        warning = services.module_live_children_warning(page)
+        warning = editor_messages.module_live_children_warning(page)
     if warning:
         messages.warning(request, warning)
     if isinstance(page, TutorialPage) and page.live and page.has_unpublished_changes:
         draft = page.get_latest_revision_as_object()
         impact = services.edit_impact(tutorial=page, new_step_ids=_raw_step_ids(draft))
         if impact is not None:
-            messages.warning(request, "Le brouillon n'est pas encore publié. " + services.impact_message(impact))
+            messages.warning(request, "Le brouillon n'est pas encore publié. " + editor_messages.impact_message(impact))
     return None
 
 
@@ -66,13 +66,13 @@ def confirm_step_changes(request, page):
     if confirmed.get(str(page.pk)) == new_ids:
         confirmed.pop(str(page.pk))
         request.session[CONFIRM_SESSION_KEY] = confirmed
-        messages.info(request, "Publié comme confirmé. " + services.impact_message(impact))
+        messages.info(request, "Publié comme confirmé. " + editor_messages.impact_message(impact))
         return None
     request.session[CONFIRM_SESSION_KEY] = {**confirmed, str(page.pk): new_ids}
     messages.warning(
         request,
         "Pas encore publié : vos changements sont gardés en brouillon. "
-        + services.impact_message(impact)
+        + editor_messages.impact_message(impact)
         + " Pour publier quand même, cliquez de nouveau sur « Publier ».",
     )
     return redirect(reverse("wagtailadmin_pages:edit", args=[page.pk]))
@@ -83,7 +83,7 @@ def warn_after_unpublishing(request, page):
     """The module's published tutorials and quizzes are hidden with it: say so (the confirmation page did too)."""
     page = Page.objects.get(pk=page.pk).specific
     if isinstance(page, ModulePage):
-        warning = services.module_live_children_warning(page)
+        warning = editor_messages.module_live_children_warning(page)
         if warning:
             messages.warning(request, warning)
     return None

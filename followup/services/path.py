@@ -5,7 +5,7 @@ from django.db.models import F
 from accounts.models import StructureLink
 from followup.models import Assignment
 from followup.services.workshops import next_session_for
-from learning.services import diagnostic_comparison, path_overview
+from learning.path import diagnostic_comparison, path_overview
 
 
 def assignments_for(user):

@@ -16,7 +16,7 @@ from followup.models import Assignment, AutonomyRecord, Resident, ResidentNote
 from followup.querysets import status_rank_of
 from followup.scope import structures_for
 from learning.models import ModuleProgress
-from learning.services import diagnostic_comparison
+from learning.path import diagnostic_comparison
 
 # Residents created at the desk --------------------------------------------------------------------------------------
 

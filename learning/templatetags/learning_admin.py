@@ -2,7 +2,7 @@
 
 from django import template
 
-from learning import services
+from learning import editor_messages
 
 register = template.Library()
 
@@ -10,4 +10,4 @@ register = template.Library()
 @register.simple_tag
 def module_unpublish_warning(page):
     """What unpublishing this page hides with it, when it is a module with published tutorials or quizzes."""
-    return services.module_live_children_warning(page.specific, unpublishing=True)
+    return editor_messages.module_live_children_warning(page.specific, unpublishing=True)

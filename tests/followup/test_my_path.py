@@ -10,6 +10,7 @@ from django.utils import timezone
 import pytest
 
 from followup.models import Assignment
+from learning import path as learning_path
 from learning import services
 from learning.models import PageProgress
 from tests.learning.factories import ModulePageFactory, TutorialPageFactory
@@ -34,20 +35,20 @@ def ids_in(content):
 
 
 def test_choose_resume_takes_the_latest_page_while_it_is_unfinished():
-    assert services.choose_resume([(2, 10, False), (1, 10, False)], {10: 1}) == 2
+    assert learning_path.choose_resume([(2, 10, False), (1, 10, False)], {10: 1}) == 2
 
 
 def test_choose_resume_goes_to_the_next_page_of_the_module_once_the_latest_is_finished():
-    assert services.choose_resume([(2, 10, True), (7, 20, False)], {10: 3, 20: 7}) == 3
+    assert learning_path.choose_resume([(2, 10, True), (7, 20, False)], {10: 3, 20: 7}) == 3
 
 
 def test_choose_resume_falls_back_to_the_latest_unfinished_page_when_the_module_is_done():
-    assert services.choose_resume([(2, 10, True), (5, 20, True), (7, 30, False)], {10: None}) == 7
+    assert learning_path.choose_resume([(2, 10, True), (5, 20, True), (7, 30, False)], {10: None}) == 7
 
 
 def test_choose_resume_without_activity_or_when_all_is_done():
-    assert services.choose_resume([], {}) is None
-    assert services.choose_resume([(2, 10, True)], {10: None}) is None
+    assert learning_path.choose_resume([], {}) is None
+    assert learning_path.choose_resume([(2, 10, True)], {10: None}) is None
 
 
 # The page ------------------------------------------------------------------------------------------------------

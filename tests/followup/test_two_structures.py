@@ -18,10 +18,9 @@ from followup import audit
 from followup.enums import AuditAction, FollowUpStatus
 from followup.fresh_cards import SESSION_KEY as CARD_SESSION_KEY
 from followup.models import Assignment, Attendance, AuditEntry, AutonomyRecord, ResidentNote, Workshop, WorkshopSession
+from followup.services import path
 from followup.services.assignments import assign_module, assign_to_workshop
 from followup.services.workshops import add_member, progress_matrix
-from followup.services import path
-from learning import services
 from privacy import services as privacy
 from tests.accounts.factories import MembershipFactory, StructureLinkFactory
 

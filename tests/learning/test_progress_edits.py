@@ -6,7 +6,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 import pytest
 
-from learning import services
+from learning import editor_messages, services
 from learning.enums import ProgressStatus
 from learning.models import ModuleProgress, PageProgress, TutorialPage
 from learning.progress import (
@@ -152,7 +152,7 @@ def test_edit_impact_counts_who_is_touched(resident, resident_without_email, tut
     impact = services.edit_impact(tutorial=tutorial, new_step_ids=["nouvelle", *tutorial.step_ids])
     assert (impact["readers"], impact["completed"], impact["in_progress"], impact["down"]) == (2, 1, 1, 1)
     assert impact["resume_moves"] == 1
-    message = services.impact_message(impact)
+    message = editor_messages.impact_message(impact)
     assert "1 étape ajoutée" in message
     assert "cela touche 2 personnes qui ont commencé ce tutoriel" in message
     assert "1 personne l’a terminé : elle garde « Terminé » et sa date" in message

@@ -4,7 +4,8 @@ from html import unescape
 
 import pytest
 
-from learning import services
+from learning import editor_messages, services
+from learning import path as learning_path
 from learning.models import ModulePage
 from tests.assessments.factories import QuizPageFactory
 from tests.learning.factories import ModulePageFactory, TutorialPageFactory
@@ -87,9 +88,9 @@ def test_unpublishing_a_module_warns_about_its_live_children(client, reviewer, m
 
 
 def test_warnings_say_nothing_when_there_is_nothing_to_say(module, tutorial):
-    assert services.module_not_published_warning(tutorial) is None
-    assert services.module_live_children_warning(module) is None  # published: its pages show
-    assert services.module_live_children_warning(module, unpublishing=True).startswith("Ce module contient 1 page")
+    assert editor_messages.module_not_published_warning(tutorial) is None
+    assert editor_messages.module_live_children_warning(module) is None  # published: its pages show
+    assert editor_messages.module_live_children_warning(module, unpublishing=True).startswith("Ce module contient 1 page")
 
 
 def test_search_leaves_out_the_pages_of_an_unpublished_module(client, hidden_tutorial, tutorial):
@@ -105,7 +106,7 @@ def test_mon_parcours_leads_nowhere_hidden(client, resident, module, tutorial):
     module.unpublish()
     html = client.get("/mon-parcours/").content.decode()
     assert tutorial.url not in html
-    assert services.path_overview(resident)["resume"] is None
+    assert learning_path.path_overview(resident)["resume"] is None
 
 
 def test_unpublishing_a_tutorial_asks_as_wagtail_does(client, reviewer, tutorial):
