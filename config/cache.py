@@ -1,26 +1,36 @@
-"""A Redis cache that keeps the site serving when Redis is down.
+"""The default cache: django-redis, kept serving when Redis is down, with a pause after a failure.
 
-Reads answer "not cached" and writes are dropped, with a warning in the logs: pages are computed again, sessions fall
-back to the database (`cached_db`), the glossary matcher and the footer are rebuilt per request. The login-card rate
-limits use the `ratelimit` alias instead (plain Redis, errors visible), so that accounts.ratelimit can apply its own
-fallback: the per-network limit fails open, the per-account limit counts in the process's memory.
+Reads answer "not cached" and writes are dropped, with a warning in the logs: pages are computed again, the glossary
+matcher and the footer are rebuilt per request (sessions are in the database only: config/settings/base.py). The
+login-card rate limits use the `ratelimit` alias instead (Django's own Redis backend, errors visible), so that
+accounts.ratelimit can apply its own fallback: the per-network limit fails open, the per-account limit counts in the
+process's memory.
 
-Once an operation fails, the process leaves Redis alone for RETRY_SECONDS: a paused or unreachable Redis makes
-every call wait for its socket timeout, and a page makes a dozen or more calls, so without this pause a page would
-take that many timeouts to render. What is missed meanwhile is what a failed call misses: cms.invalidation makes sure
-no change of content is lost, and sessions are in the database only (config/settings/base.py).
+django-redis does most of it: one client per cache object on pools shared by the process, SOCKET_CONNECT_TIMEOUT
+and SOCKET_TIMEOUT, and IGNORE_EXCEPTIONS (a failed call answers its default instead of raising). What it cannot do
+is kept here, on its public extension point (the CLIENT_CLASS option), no private Django or django-redis attribute:
+
+* The pause. Once an operation fails, the process leaves Redis alone for RETRY_SECONDS. A paused or unreachable Redis
+  makes every call wait for its socket timeout, and a page makes a dozen or more calls: with IGNORE_EXCEPTIONS alone a
+  page with Redis paused took one timeout per call, 15 s and more with the production timeout of 1 s; with the pause
+  it pays one timeout per RETRY_SECONDS per process (docs/benchmarks.md, « Cache and Redis outages »). What is missed
+  meanwhile is what a failed call misses: cms.invalidation makes sure no change of content is lost.
+* `add` answers True when Redis fails (IGNORE_EXCEPTIONS would answer None): locks built on add() (allauth's rate
+  limits) go through instead of waiting a second for a lock that can never be taken.
+* `touch` and other calls that django-redis lets raise raw redis-py errors answer their default too.
 """
 
 import logging
 import threading
 import time
 
-from django.core.cache.backends.redis import RedisCache, RedisCacheClient
-
+from django_redis.cache import RedisCache
+from django_redis.client import DefaultClient
+from django_redis.exceptions import ConnectionInterrupted
 from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)
-ERRORS = (RedisError, OSError)
+ERRORS = (ConnectionInterrupted, RedisError, OSError)
 RETRY_SECONDS = 5
 
 # Per Redis address (every thread of the process shares it): until when calls are skipped.
@@ -38,9 +48,11 @@ def _failed(servers, error, name):
         first = not _skipping(servers)
         _skipped_until[servers] = time.monotonic() + RETRY_SECONDS
     if first:
+        # django-redis wraps redis-py's error: name the one underneath (ConnectionError, TimeoutError).
+        cause = error.__cause__ if isinstance(error, ConnectionInterrupted) and error.__cause__ else error
         logger.warning(
             "Redis unreachable (%s) on %s: the cache is skipped for %s s.",
-            error.__class__.__name__,
+            cause.__class__.__name__,
             name,
             RETRY_SECONDS,
         )
@@ -52,45 +64,58 @@ def retry_now():
         _skipped_until.clear()
 
 
-def _tolerant(method, fallback):
+def _tolerant(name, fallback):
+    method = getattr(DefaultClient, name)
+
     def wrapper(self, *args, **kwargs):
-        servers = tuple(self._servers)
+        servers = tuple(self._server)
         if not _skipping(servers):
             try:
                 return method(self, *args, **kwargs)
             except ERRORS as error:
-                _failed(servers, error, method.__name__)
-        return fallback(*args) if callable(fallback) else fallback
+                _failed(servers, error, name)
+        return fallback(*args, **kwargs) if callable(fallback) else fallback
 
-    wrapper.__name__ = method.__name__
+    wrapper.__name__ = name
     return wrapper
 
 
-class TolerantRedisCacheClient(RedisCacheClient):
-    def get_client(self, key=None, *, write=False):
-        # Django builds a new redis.Redis object (and its table of response callbacks) for every operation; one per
-        # connection pool is enough: the pool hands out the connections.
-        pool = self._get_connection_pool(write)
-        clients = self.__dict__.setdefault("_pasapas_clients", {})
-        client = clients.get(id(pool))
-        if client is None:
-            client = clients[id(pool)] = self._client(connection_pool=pool)
-        return client
+def _default(key, default=None, *args, **kwargs):
+    return default
 
-    # An add that "succeeds" lets locks built on add() (allauth's rate limits) go through instead of waiting.
-    add = _tolerant(RedisCacheClient.add, True)
-    get = _tolerant(RedisCacheClient.get, lambda key, default: default)
-    set = _tolerant(RedisCacheClient.set, None)
-    touch = _tolerant(RedisCacheClient.touch, False)
-    delete = _tolerant(RedisCacheClient.delete, False)
-    get_many = _tolerant(RedisCacheClient.get_many, lambda keys: {})
-    has_key = _tolerant(RedisCacheClient.has_key, False)
-    set_many = _tolerant(RedisCacheClient.set_many, lambda data, timeout: list(data))
-    delete_many = _tolerant(RedisCacheClient.delete_many, None)
-    clear = _tolerant(RedisCacheClient.clear, False)
+
+class TolerantClient(DefaultClient):
+    """django-redis's client, each cache operation behind the pause (CLIENT_CLASS option)."""
+
+    # A dropped write "succeeds": add() is set(nx=True) in django-redis, so a failed add answers True as well.
+    add = _tolerant("add", True)
+    set = _tolerant("set", True)
+    get = _tolerant("get", _default)
+    get_many = _tolerant("get_many", {})
+    set_many = _tolerant("set_many", None)
+    has_key = _tolerant("has_key", False)
+    touch = _tolerant("touch", False)
+    delete = _tolerant("delete", 0)
+    delete_many = _tolerant("delete_many", 0)
+    clear = _tolerant("clear", None)
 
 
 class TolerantRedisCache(RedisCache):
+    """django-redis's backend with TolerantClient and IGNORE_EXCEPTIONS on.
+
+    Accepts Django's own spelling of the socket options too (`socket_timeout`, `socket_connect_timeout`, as for
+    django.core.cache.backends.redis.RedisCache), so the default and `ratelimit` aliases can share one set of
+    parameters (config/settings/base.py).
+    """
+
     def __init__(self, server, params):
-        super().__init__(server, params)
-        self._class = TolerantRedisCacheClient
+        options = dict(params.get("OPTIONS") or {})
+        for django_name, django_redis_name in (
+            ("socket_timeout", "SOCKET_TIMEOUT"),
+            ("socket_connect_timeout", "SOCKET_CONNECT_TIMEOUT"),
+        ):
+            if django_name in options:
+                options.setdefault(django_redis_name, options.pop(django_name))
+        options.setdefault("CLIENT_CLASS", "config.cache.TolerantClient")
+        options.setdefault("IGNORE_EXCEPTIONS", True)
+        super().__init__(server, {**params, "OPTIONS": options})

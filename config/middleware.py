@@ -160,11 +160,12 @@ class DatabaseUnavailableMiddleware:
 
 
 class MissingFieldMiddleware:
-    """A request without a field its view reads directly gets the 400 page, not a 500.
+    """In both admins, a request without a field its view reads directly gets the 400 page, not a 500.
 
     Wagtail's admin forms read some fields straight from the POST data (a formset's `…-count`, the parent page of a
     copy); a browser always sends them, so their absence means a truncated or tampered request. Those views read
-    them while validating, before writing anything.
+    them while validating, before writing anything. Elsewhere the error goes on: our own views read their fields
+    through forms or `.get()`, so a missing field there is our bug, and it must show as one (a 500, in the logs).
     """
 
     def __init__(self, get_response):
@@ -174,7 +175,7 @@ class MissingFieldMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        if not isinstance(exception, MultiValueDictKeyError):
+        if not isinstance(exception, MultiValueDictKeyError) or not request.path.startswith(ADMIN_PREFIXES):
             return None
         logger.warning("Bad request to %s: field %s missing.", request.path, exception)
         from config.views import bad_request

@@ -113,9 +113,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: Redis shared by every app process when REDIS_URL is set (rate limits, sessions).
+# Cache: Redis shared by every app process when REDIS_URL is set (pages, footer, glossary, rate limits).
 REDIS_URL = env_str("REDIS_URL", "")
-# The default alias tolerates a Redis outage (config/cache.py); rate limits see the errors and apply their fallback.
+# The default alias is django-redis, tolerant of a Redis outage: a failed call answers « not cached », then Redis is
+# left alone for a few seconds (config/cache.py). The ratelimit alias is Django's own backend, whose errors show, so
+# accounts.ratelimit applies its fallback. Both read the socket timeouts under redis-py's names.
 if REDIS_URL:
     _redis = {
         "LOCATION": REDIS_URL,
