@@ -14,6 +14,7 @@ from django.utils import timezone
 from accounts import cards
 from accounts.models import StructureLink, User
 from accounts.services import link_resident
+from assessments import kinds
 from assessments import services as quiz_services
 from assessments.models import QuizAttempt, QuizPage
 from cms.models import Procedure
@@ -86,7 +87,8 @@ def play(person, share, weeks_ago, modules, rng):
             attempt = quiz_services.start_attempt(user=person, quiz=quiz, idempotency_key=uuid.uuid4())
             responses = {}
             for qid, _value, question in quiz_services.questions_of(attempt, quiz):
-                responses[qid] = right_answer(question) if rng.random() < share else None
+                right, _wrong = kinds.get(question["kind"]).sample_responses(question)
+                responses[qid] = right if rng.random() < share else None
             quiz_services.submit_attempt(attempt=attempt, quiz=quiz, responses=responses)
     StructureLink.objects.filter(resident=person).update(consented_at=start - datetime.timedelta(days=2))
     moments = sorted(start + datetime.timedelta(seconds=rng.randint(0, weeks_ago * 7 * 86400)) for _ in range(3))
@@ -95,20 +97,6 @@ def play(person, share, weeks_ago, modules, rng):
     ModuleProgress.objects.filter(user=person, completed_at__isnull=False).update(completed_at=moments[1])
     QuizAttempt.objects.filter(user=person).update(started_at=moments[0], submitted_at=moments[1])
 
-
-def right_answer(question):
-    kind = question["kind"]
-    if kind == "single":
-        return max(range(len(question["options"])), key=lambda i: question["options"][i]["weight"])
-    if kind == "multiple":
-        return [i for i, option in enumerate(question["options"]) if option["weight"] > 0]
-    if kind == "true_false":
-        return question["answer"]
-    if kind == "short_answer":
-        return question["answers"][0]["text"]
-    if kind == "matching":
-        return list(range(len(question["pairs"])))
-    return list(range(len(question["items"])))
 
 
 def seed(ctx):

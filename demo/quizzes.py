@@ -10,9 +10,9 @@ from pathlib import Path
 from django.core.management import call_command
 
 from assessments.blocks import question_to_block_data
-from assessments.demo_questions import matching, multiple, ordering, short, single, true_false
 from assessments.models import Competence, QuizPage
 from demo.content.quizzes_more import QUIZZES_MORE
+from demo.questions import matching, multiple, ordering, short, single, true_false
 
 GIFT_FILE = Path(__file__).resolve().parent.parent / "assessments" / "data" / "demo-securite.gift.txt"
 GIFT_QUIZ = {

@@ -33,7 +33,8 @@ def warn_in_editor(request, page):
         draft = page.get_latest_revision_as_object()
         impact = services.edit_impact(tutorial=page, new_step_ids=_raw_step_ids(draft))
         if impact is not None:
-            messages.warning(request, "Le brouillon n'est pas encore publié. " + editor_messages.impact_message(impact))
+            message = editor_messages.impact_message(impact)
+            messages.warning(request, "Le brouillon n'est pas encore publié. " + message)
     return None
 
 

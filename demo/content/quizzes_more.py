@@ -4,7 +4,7 @@ Every question has an explanation, and every option its own feedback (why it is 
 demo.quizzes.QUIZZES, which seeds them like the others.
 """
 
-from assessments.demo_questions import matching, multiple, ordering, single, true_false
+from demo.questions import matching, multiple, ordering, single, true_false
 
 
 def choice(stem, options, competence, explanation):

@@ -22,8 +22,8 @@ CHOICES = {"equipement-1": 3, "equipement-4": 2, "equipement-8": 2}
 
 @pytest.fixture
 def demo_diagnostic(home_page, catalogue):
-    from assessments import demo
     from assessments.models import Competence
+    from demo import assessments as demo
     from tests.learning.factories import ModulePageFactory
 
     module = ModulePageFactory(parent=catalogue, title="Se protéger en ligne", level="debutant")

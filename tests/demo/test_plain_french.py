@@ -25,9 +25,9 @@ import re
 
 import pytest
 
-from assessments import demo as diagnostic_demo
 from assessments import gift
 from cms.text import fold
+from demo import assessments as diagnostic_demo
 from demo import quizzes as demo_quizzes
 from demo.content import GLOSSARY, MODULES, OPERATORS, PROCEDURES
 

@@ -90,7 +90,8 @@ def test_unpublishing_a_module_warns_about_its_live_children(client, reviewer, m
 def test_warnings_say_nothing_when_there_is_nothing_to_say(module, tutorial):
     assert editor_messages.module_not_published_warning(tutorial) is None
     assert editor_messages.module_live_children_warning(module) is None  # published: its pages show
-    assert editor_messages.module_live_children_warning(module, unpublishing=True).startswith("Ce module contient 1 page")
+    warning = editor_messages.module_live_children_warning(module, unpublishing=True)
+    assert warning.startswith("Ce module contient 1 page")
 
 
 def test_search_leaves_out_the_pages_of_an_unpublished_module(client, hidden_tutorial, tutorial):

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-STEPS = ["demo.accounts", "demo.cms", "assessments.demo", "demo.learning"]
+STEPS = ["demo.accounts", "demo.cms", "demo.assessments", "demo.learning"]
 
 
 class SeedContext(dict):

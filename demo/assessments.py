@@ -2,8 +2,8 @@
 over 6 competences, levels 1 to 3 (a beginner answering « Je ne sais pas » sees 6 of them, an expert 12)."""
 
 from assessments.blocks import question_to_block_data
-from assessments.demo_questions import multiple, short, single, true_false
 from assessments.models import Competence, DiagnosticPage
+from demo.questions import multiple, short, single, true_false
 
 # (question, pictogram, several answers allowed, [(answer, gap it reveals)], gaps after which it is not asked)
 NO_DEVICE = ["no_device"]
