@@ -105,7 +105,7 @@ def user_for_qr_token(token):
     return card.resident
 
 
-def create_resident(*, display_name, email=None, phone="", created_by=None):
+def create_resident(*, display_name, email=None, phone=""):
     """A resident account with no password: they sign in with their card (or later add a password)."""
     from accounts.enums import UserKind
 

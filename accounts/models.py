@@ -120,10 +120,6 @@ class Structure(models.Model):
     def __str__(self):
         return f"{self.name} ({self.city})"
 
-    def regenerate_join_code(self):
-        self.join_code = new_join_code()
-        self.save(update_fields=["join_code"])
-
 
 class Membership(models.Model):
     """A professional working for a structure; managers also manage its agents."""

@@ -10,7 +10,6 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from wagtail.models import Page
@@ -149,6 +148,3 @@ def export_gift(request):
     response["Content-Disposition"] = f'attachment; filename="{gift_import.export_filename(quiz)}"'
     return response
 
-
-def import_url():
-    return reverse("assessments_import_gift")

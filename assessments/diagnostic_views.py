@@ -1,8 +1,9 @@
 """« Faire le point »: one question per screen, state kept in the session so an abandoned diagnostic resumes."""
 
-from django.http import Http404, HttpResponseNotAllowed
-from django.shortcuts import redirect, render
+from django.http import Http404
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.views.decorators.http import require_POST
 
 from accounts import perms
 from accounts.models import User
@@ -12,6 +13,7 @@ from assessments import responses as answer_fields
 from assessments.equipment import SOLUTIONS, Gap
 from assessments.models import Competence, DiagnosticResult
 from assessments.views import question_context
+from cms.responses import bad_request
 from cms.text import parse_int
 
 PENDING_KEY = "diagnostic_pending_results"
@@ -27,10 +29,6 @@ def get_state(request, page):
 
 def save_state(request, page, state):
     request.session[state_key(page)] = state
-
-
-def bad_request(request, message):
-    return render(request, "400.html", {"message": message}, status=400)
 
 
 def pool_of(page):
@@ -62,9 +60,8 @@ def landing_context(request, page):
     return context
 
 
+@require_POST
 def start(request, page, *, resident=None):
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
     save_state(request, page, {"equipment": {}, "answers": [], "resident": resident.pk if resident else None})
     return redirect(page.url + page.reverse_subpage("question"))
 

@@ -35,7 +35,7 @@ class Preview:
 
     def items(self):
         """Each question as the trainer will find it in the quiz, with the warnings about its lines."""
-        titles = dict(Competence.objects.values_list("code", "title"))
+        titles = Competence.titles()
         count = len(self.questions)
         lines = self.lines or [None] * count
         warnings = self.question_warnings or [[]] * count
@@ -166,7 +166,7 @@ def export(quiz):
     in `// competence:` and `// level:` comment lines."""
     latest = quiz.get_latest_revision_as_object()
     questions = []
-    titles = dict(Competence.objects.values_list("code", "title"))
+    titles = Competence.titles()
     for block in latest.questions:
         question = block.value.to_question()
         question["name"] = question.get("name") or ""

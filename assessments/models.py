@@ -76,10 +76,19 @@ class Competence(index.Indexed, models.Model):
         return self.plain_title or self.title
 
     @classmethod
+    def _of(cls, codes):
+        return cls.objects.all() if codes is None else cls.objects.filter(code__in=list(codes))
+
+    @classmethod
     def labels(cls, codes=None):
         """{code: plain label} in one query, for every competence or only `codes`."""
-        competences = cls.objects.all() if codes is None else cls.objects.filter(code__in=list(codes))
-        return {code: plain or title for code, plain, title in competences.values_list("code", "plain_title", "title")}
+        rows = cls._of(codes).values_list("code", "plain_title", "title")
+        return {code: plain or title for code, plain, title in rows}
+
+    @classmethod
+    def titles(cls, codes=None):
+        """{code: framework title} in one query, for every competence or only `codes`."""
+        return dict(cls._of(codes).values_list("code", "title"))
 
 
 class QuizPage(ViewRestrictionShortcutMixin, RoutablePageMixin, Page):

@@ -20,8 +20,6 @@ _SNAP_DENOMINATOR = 1000
 _SNAP_DISTANCE = Fraction(1, 10**6)
 _MAX_DENOMINATOR = 10**6
 
-MASTERY_RULES = ("none", "all", "m_of_n")
-
 
 class InvalidResponse(ValueError):
     """The response does not fit the question (wrong type, unknown choice…): the form sent something impossible."""

@@ -3,19 +3,17 @@
 import uuid
 
 from django.contrib.auth.views import redirect_to_login
-from django.http import Http404, HttpResponseNotAllowed, JsonResponse
-from django.shortcuts import redirect, render
+from django.http import Http404, JsonResponse
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.views.decorators.http import require_POST
 
 from assessments import kinds, scoring, services
 from assessments import responses as answer_fields
 from assessments.models import Competence, QuizAttempt
 from assessments.scoring import InvalidResponse
+from cms.responses import bad_request
 from cms.text import parse_int
-
-
-def bad_request(request, message):
-    return render(request, "400.html", {"message": message}, status=400)
 
 
 def quiz_landing_context(request, quiz):
@@ -61,7 +59,7 @@ def question_context(qid, value, question, *, order, saved):
 
 
 def competence_rows(means):
-    titles = dict(Competence.objects.filter(code__in=list(means)).values_list("code", "title"))
+    titles = Competence.titles(means)
     return [
         {"code": code, "title": titles.get(code, ""), "percent": scoring.percent(mean)} for code, mean in means.items()
     ]
@@ -85,9 +83,8 @@ def _decode_all(questions, data, only=None):
     return result
 
 
+@require_POST
 def start(request, quiz):
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
     if not request.user.is_authenticated:
         return redirect_to_login(quiz.url)
     try:
@@ -152,10 +149,9 @@ def attempt(request, quiz, attempt_id):
     return TemplateResponse(request, "assessments/attempt.html", context)
 
 
+@require_POST
 def save_answer(request, quiz, attempt_id):
     """Autosave of one question by the page script; the whole form posts the same answers without it."""
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
     attempt = _own_attempt(request, quiz, attempt_id)
     questions = services.questions_of(attempt, quiz)
     qid = request.POST.get("question", "")
@@ -193,9 +189,8 @@ def results(request, quiz, attempt_id):
     return TemplateResponse(request, "assessments/results.html", context)
 
 
+@require_POST
 def trial(request, quiz):
-    if request.method != "POST":
-        return redirect(quiz.url)
     try:
         report = services.score_trial(quiz, request.POST)
     except InvalidResponse as error:

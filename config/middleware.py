@@ -10,7 +10,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
 from django.utils.csp import CSP
@@ -181,3 +181,19 @@ class MissingFieldMiddleware:
         from config.views import bad_request
 
         return bad_request(request, exception)
+
+
+class MethodNotAllowedPageMiddleware:
+    """A 405 from `require_POST` or `require_safe` is blank: someone who reaches an action's address by the browser's
+    history or a bookmark gets a page saying what happened and where to go, with the Allow header kept."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code != 405 or response.content or not request.accepts("text/html"):
+            return response
+        page = render(request, "405.html", status=405)
+        page["Allow"] = response.get("Allow", "")
+        return page

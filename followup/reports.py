@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from accounts.models import StructureLink
 from assessments.models import QuizAttempt
+from followup.enums import FollowUpStatus
 from followup.models import Assignment, Attendance
 from learning.enums import ExclusionType, ProgressStatus
 from learning.models import ModuleProgress
@@ -532,7 +533,7 @@ PROGRESS_HEADER = [
     "Statut",
     "Dernière activité",
 ]
-OVERDUE_LABEL = "En retard"
+OVERDUE_LABEL = FollowUpStatus.OVERDUE.label
 
 
 def progress_status(status, due_date, today):

@@ -170,7 +170,7 @@ def diagnostic_comparison(user):
         return None
     first, latest = results[0], results[-1]
     codes = sorted(set(first.levels) | set(latest.levels))
-    titles = dict(Competence.objects.filter(code__in=codes).values_list("code", "title"))
+    titles = Competence.titles(codes)
     return {
         "first": first,
         "latest": latest if len(results) > 1 else None,

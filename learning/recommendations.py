@@ -8,22 +8,12 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-# The module levels (learning.enums.Level values), and the profile level each one suits: a module « débutant » is
-# for someone who has not passed level 1 yet (profile level 0), and so on.
-BEGINNER, INTERMEDIATE, AUTONOMOUS = "debutant", "intermediaire", "autonome"
-MODULE_RANKS = {BEGINNER: 1, INTERMEDIATE: 2, AUTONOMOUS: 3}
-EXCLUSION_TYPES = ("equipment", "competence")
+from learning.enums import ExclusionType, Level
 
-# Known equipment and access gaps; others are accepted as they come (the rule only matches names).
-EQUIPMENT_GAPS = (
-    "no_device",
-    "no_internet",
-    "no_email",
-    "no_sms_phone",
-    "no_franceconnect",
-    "no_scanner",
-    "no_printer",
-)
+# The profile level each module level suits: a module « débutant » is for someone who has not passed level 1 yet
+# (profile level 0), and so on.
+MODULE_RANKS = {Level.BEGINNER: 1, Level.INTERMEDIATE: 2, Level.AUTONOMOUS: 3}
+EXCLUSION_TYPES = tuple(ExclusionType.values)
 
 TARGET_LEVEL = 3
 LIMIT = 5

@@ -67,6 +67,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "config.middleware.SecurityHeadersMiddleware",
+    "config.middleware.MethodNotAllowedPageMiddleware",
     "config.middleware.AdminAccessMiddleware",
     "config.middleware.ProfessionalMFAMiddleware",
     "allauth.account.middleware.AccountMiddleware",

@@ -25,7 +25,7 @@ def create_resident(*, agent, structure, display_name, email=None, phone=""):
     """Account, consent recorded at the desk, and a first login card (its code is shown once)."""
     if structure not in structures_for(agent):
         raise PermissionDenied("Cette structure n'est pas la vôtre.")
-    resident = cards.create_resident(display_name=display_name, email=email, phone=phone, created_by=agent)
+    resident = cards.create_resident(display_name=display_name, email=email, phone=phone)
     account_services.link_resident(
         resident=resident, structure=structure, method=ConsentMethod.DESK, recorded_by=agent
     )
@@ -133,7 +133,7 @@ def competences_of(resident):
         code = competence_by_question.get(answer.question_id)
         if code:
             totals.setdefault(code, []).append(answer.credit)
-    titles = dict(Competence.objects.filter(code__in=list(totals)).values_list("code", "title"))
+    titles = Competence.titles(totals)
     return [
         {"code": code, "title": titles.get(code, ""), "percent": round(100 * sum(c) / len(c)), "answers": len(c)}
         for code, c in sorted(totals.items())

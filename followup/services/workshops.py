@@ -10,6 +10,7 @@ from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from accounts.models import StructureLink, User
+from followup.enums import FollowUpStatus
 from followup.models import Assignment, Attendance, Resident, Workshop, WorkshopSession
 from followup.scope import structures_for
 from followup.services.assignments import AssignmentRefused, consenting, group_terms, upsert_assignment
@@ -160,12 +161,12 @@ class MatrixRow:
 def cell_status(progress, assignment, today):
     due_date = assignment.due_date if assignment else None
     if progress is not None and progress.status == ProgressStatus.COMPLETED:
-        return "completed", "Terminé", due_date
+        return FollowUpStatus.COMPLETED, FollowUpStatus.COMPLETED.label, due_date
     if due_date is not None and due_date < today:
-        return "overdue", "En retard", due_date
+        return FollowUpStatus.OVERDUE, FollowUpStatus.OVERDUE.label, due_date
     if progress is not None and (progress.status == ProgressStatus.IN_PROGRESS or progress.percent > 0):
-        return "in_progress", f"En cours {progress.percent} %", due_date
-    return "not_started", "Pas commencé", due_date
+        return FollowUpStatus.IN_PROGRESS, f"{FollowUpStatus.IN_PROGRESS.label} {progress.percent} %", due_date
+    return FollowUpStatus.NOT_STARTED, FollowUpStatus.NOT_STARTED.label, due_date
 
 
 def progress_matrix(workshop, *, today=None):

@@ -6,12 +6,13 @@ data, under an admin path and under a public one) shows that only the path decid
 
 from django.http import HttpResponse
 from django.test import Client
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.datastructures import MultiValueDictKeyError
 
 import pytest
 
 from config import urls as project_urls
+from tests.accounts.factories import ResidentFactory
 
 pytestmark = pytest.mark.django_db  # the 400 and 500 pages read the site's settings
 
@@ -49,3 +50,12 @@ def test_a_missing_field_in_our_own_views_is_not_swallowed(client):
         client.post("/formulaire-essai/", {})
     response = Client(raise_request_exception=False).post("/formulaire-essai/", {})
     assert response.status_code == 500
+
+
+def test_an_action_opened_by_its_address_gets_a_page_saying_so(client, db):
+    client.force_login(ResidentFactory())
+    response = client.get(reverse("join_structure"), HTTP_ACCEPT="text/html")
+    assert response.status_code == 405
+    assert response["Allow"] == "POST"
+    assert "Cette adresse s'ouvre depuis un bouton" in response.content.decode()
+    assert "Rien n'a été enregistré" in response.content.decode()

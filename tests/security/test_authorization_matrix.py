@@ -126,7 +126,7 @@ WAGTAIL_PAGES = {
     "quiz start": row(      "405  405  405  405  405  405  405  405  405",
                             "L    400  400  400  400  400  400  400  400",
                             url="{quiz_url}commencer/"),
-    "quiz trial": row(      "302  302  302  302  302  302  302  302  302",
+    "quiz trial": row(      "405  405  405  405  405  405  405  405  405",
                             "200  200  200  200  200  200  200  200  200",
                             url="{quiz_url}essai/"),
     # The resident's own attempt: nobody else's business, not even their agents'.
