@@ -31,7 +31,7 @@ from django.utils import formats, timezone
 
 from accounts.models import AccessCard, StructureLink, User
 from followup.models import ResidentNote, Workshop
-from privacy.services import end_sessions
+from privacy.erasure import end_sessions
 
 logger = logging.getLogger(__name__)
 
@@ -170,6 +170,6 @@ def run(*, now=None, dry_run=False):
             anonymise(user, now=now)
             anonymised_ids.append(user.pk)
         outcome.anonymised += 1
-    if anonymised_ids:  # one pass over the stored sessions for the whole batch (privacy.services.end_sessions)
+    if anonymised_ids:  # one pass over the stored sessions for the whole batch (privacy.erasure.end_sessions)
         end_sessions(anonymised_ids)
     return outcome

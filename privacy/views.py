@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from followup.access import agent_required, resident_or_404, shared_structure_or_404
 from followup.fresh_cards import forget_fresh_card
 from followup.layout import render_agent
-from privacy import services as privacy
+from privacy import erasure, export
 
 
 class ConfirmUsernameForm(forms.Form):
@@ -43,7 +43,7 @@ def my_data(request):
 @never_cache
 @login_required
 def my_data_download(request):
-    response = HttpResponse(privacy.export_zip(request.user), content_type="application/zip")
+    response = HttpResponse(export.export_zip(request.user), content_type="application/zip")
     filename = f"mes-donnees-pas-a-pas-{timezone.localdate():%Y-%m-%d}.zip"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Cache-Control"] = "no-store"
@@ -59,7 +59,7 @@ def delete_account(request):
     if request.method == "POST":
         if form.is_valid():
             logout(request)
-            privacy.erase_user(user)
+            erasure.erase_user(user)
             messages.success(request, "Votre compte a été supprimé.")
             return redirect("/")
         return TemplateResponse(request, "privacy/delete_account.html", {"form": form}, status=400)
@@ -97,7 +97,7 @@ def agent_erase_resident(request, resident_id):
     resident = resident_or_404(request.user, resident_id)
     resident_id = resident.pk
     structure = shared_structure_or_404(request.user, resident)
-    elsewhere = privacy.followed_elsewhere(resident, structure)
+    elsewhere = erasure.followed_elsewhere(resident, structure)
     data = request.POST or None
     if elsewhere:
         form = EraseScopeForm(data, expected=resident.username, structure=structure)
@@ -108,13 +108,13 @@ def agent_erase_resident(request, resident_id):
         if form.is_valid():
             name = str(resident)
             if elsewhere and form.cleaned_data["scope"] == EraseScopeForm.STRUCTURE:
-                privacy.end_follow_up(resident, structure=structure, by=request.user)
+                erasure.end_follow_up(resident, structure=structure, by=request.user)
                 text = (
                     f"Ce que « {structure.name} » avait noté sur {name} est effacé. Son compte reste ouvert : "
                     "une autre structure la suit."
                 )
             else:
-                privacy.erase_user(resident, by=request.user, structure=structure)
+                erasure.erase_user(resident, by=request.user, structure=structure)
                 text = f"Le compte de {name} et toutes ses données ont été effacés."
             messages.success(request, text)
             return forget_fresh_card(request, redirect("agent:residents"), resident_id)

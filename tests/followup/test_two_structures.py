@@ -21,7 +21,7 @@ from followup.models import Assignment, Attendance, AuditEntry, AutonomyRecord, 
 from followup.services import path
 from followup.services.assignments import assign_module, assign_to_workshop
 from followup.services.workshops import add_member, progress_matrix
-from privacy import services as privacy
+from privacy import erasure
 from tests.accounts.factories import MembershipFactory, StructureLinkFactory
 
 pytestmark = pytest.mark.django_db
@@ -217,7 +217,7 @@ def test_erasing_for_one_structure_keeps_the_account_and_the_other_structures_re
     assert (entry.action, entry.actor, entry.resident_pseudonym) == (
         AuditAction.UNLINK,
         agent,
-        privacy.ERASED_PSEUDONYM,
+        erasure.ERASED_PSEUDONYM,
     )
     assert not AuditEntry.objects.filter(structure=structure, resident_pseudonym=audit.pseudonym(both.pk)).exists()
     # The Val's journal keeps its own entries about her and says nothing about the Plateau.
@@ -257,7 +257,7 @@ def test_erasing_the_whole_account_is_journaled_in_both_and_the_other_managers_a
     assert theirs.get_action_display() == "Compte effacé par une autre structure"
     assert theirs.actor is None and structure.name not in theirs.actor_name + theirs.detail
     for entry in AuditEntry.objects.all():
-        assert entry.resident_pseudonym in ("", privacy.ERASED_PSEUDONYM)
+        assert entry.resident_pseudonym in ("", erasure.ERASED_PSEUDONYM)
         assert not {"amina", "Amina", "amina@exemple.fr"} & {entry.actor_name, entry.detail}
 
     [message] = mailoutbox
@@ -278,7 +278,7 @@ def test_a_person_deleting_their_account_is_journaled_in_every_structure(
     assert client.post(reverse("delete_account"), {"username": "amina"}).status_code == 302
     for each in (structure, other_structure):
         entry = AuditEntry.objects.get(structure=each)
-        assert (entry.action, entry.actor_name) == (AuditAction.ERASED_BY_PERSON, privacy.THE_PERSON)
+        assert (entry.action, entry.actor_name) == (AuditAction.ERASED_BY_PERSON, erasure.THE_PERSON)
     assert sorted(sorted(message.to) for message in mailoutbox) == [["accueil@val.example", "chef@val.example"]]
     assert "par la personne elle-même" in mailoutbox[0].body
 

@@ -19,7 +19,7 @@ from accounts.models import AccessCard, StructureLink, User
 from assessments.models import Answer, DiagnosticResult, QuizAttempt
 from followup.models import Assignment, Attendance, AutonomyRecord, ResidentNote, Workshop, WorkshopSession
 from learning.models import ModuleProgress, PageProgress
-from privacy import services as privacy
+from privacy import erasure, export
 from tests.accounts.factories import MembershipFactory, ResidentFactory, StructureLinkFactory
 from tests.assessments.factories import QuizPageFactory
 
@@ -203,17 +203,17 @@ def user_fields():
 
 def test_every_model_pointing_to_users_is_exported_and_erased(client, followed, someone_else):
     fields = user_fields()
-    missing = sorted(set(fields) - set(privacy.EXPORTED) - set(privacy.EXEMPT))
-    assert not missing, f"Export these in privacy/services.py, or exempt them with a reason: {missing}"
-    assert not set(privacy.EXPORTED) & set(privacy.EXEMPT)
-    assert all(reason.strip() for reason in privacy.EXEMPT.values())
-    exported = set(privacy.export_data(followed))
-    assert set(privacy.EXPORTED.values()) <= exported
+    missing = sorted(set(fields) - set(export.EXPORTED) - set(export.EXEMPT))
+    assert not missing, f"Export these in privacy/export.py, or exempt them with a reason: {missing}"
+    assert not set(export.EXPORTED) & set(export.EXEMPT)
+    assert all(reason.strip() for reason in export.EXEMPT.values())
+    exported = set(export.export_data(followed))
+    assert set(export.EXPORTED.values()) <= exported
 
     pk = followed.pk
-    privacy.erase_user(followed)
-    assert set(privacy.EXPORTED) <= set(fields), "EXPORTED names a field that does not exist"
-    for key in privacy.EXPORTED:
+    erasure.erase_user(followed)
+    assert set(export.EXPORTED) <= set(fields), "EXPORTED names a field that does not exist"
+    for key in export.EXPORTED:
         model, field = fields[key]
         if isinstance(field, models.ForeignKey):
             assert not model._default_manager.filter(**{field.attname: pk}).exists(), key
