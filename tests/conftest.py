@@ -77,22 +77,28 @@ def _media_root(settings, tmp_path):
 
 @pytest.fixture(scope="module")
 def demo_site(django_db_setup, django_db_blocker):
-    """The demo site (seed_demo), seeded once for the test module that asks for it and rolled back after its last test.
+    """The demo site (seed_demo), in place for the test module that asks for it and rolled back after its last test.
 
-    Each test still runs in its own savepoint inside, so what a test changes is undone before the next. Give it only
-    to modules whose every test may see the demo data: it stays in place until the module ends.
+    The first module of a worker seeds it (half a minute); the next ones get the same rows back from a snapshot taken
+    then (tests/fast_restore.py: a few seconds). Each test still runs in its own savepoint inside, so what a test
+    changes is undone before the next. Give it only to modules whose every test may see the demo data: it stays in
+    place until the module ends.
     """
     with django_db_blocker.unblock():
         outer = transaction.atomic()
         outer.__enter__()
         try:
-            # seed_demo refuses to run with DEBUG off (known passwords); the tests themselves run with DEBUG off.
-            with override_settings(DEBUG=True):
-                call_command("seed_demo", stdout=io.StringIO())
+            fast_restore.demo_snapshot(seed=_seed_demo)
             yield
         finally:
             transaction.set_rollback(True)
             outer.__exit__(None, None, None)
+
+
+def _seed_demo():
+    # seed_demo refuses to run with DEBUG off (known passwords); the tests themselves run with DEBUG off.
+    with override_settings(DEBUG=True):
+        call_command("seed_demo", stdout=io.StringIO())
 
 
 @pytest.fixture

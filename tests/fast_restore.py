@@ -11,6 +11,8 @@ same constraint check at the end, in a few dozen queries instead of a thousand.
 from io import StringIO
 
 from django.core import serializers
+from django.core.management.color import no_style
+from django.db import connection
 from django.db.backends.base.creation import BaseDatabaseCreation
 from django.db.transaction import atomic
 
@@ -57,3 +59,36 @@ def _add_relations(alias, relations, table_names):
 
 def install():
     BaseDatabaseCreation.deserialize_db_from_string = _bulk_deserialize
+
+
+_demo = {}
+
+
+def demo_snapshot(*, seed):
+    """Inside the caller's transaction: the demo's rows, seeded by `seed()` the first time in this process and kept
+    as a snapshot, put back (every table emptied, then the snapshot loaded) the next times.
+
+    Content types, permissions, pages, revisions, search and reference index rows all come back with their primary
+    keys; the sequences then move past them (PostgreSQL), so what a test creates gets new keys. The demo's image
+    files stay where the first seed wrote them (the default MEDIA_ROOT of the test settings).
+    """
+    snapshot = _demo.get(connection.alias)
+    if snapshot is None:
+        seed()
+        _demo[connection.alias] = connection.creation.serialize_db_to_string()
+        return
+    tables = connection.introspection.django_table_names(only_existing=True, include_views=False)
+    with connection.cursor() as cursor:
+        for sql in connection.ops.sql_flush(no_style(), tables, allow_cascade=True):
+            cursor.execute(sql)
+    connection.creation.deserialize_db_from_string(snapshot)
+    models = [model for model in _models() if model._meta.managed and not model._meta.proxy]
+    with connection.cursor() as cursor:
+        for sql in connection.ops.sequence_reset_sql(no_style(), models):
+            cursor.execute(sql)
+
+
+def _models():
+    from django.apps import apps
+
+    return apps.get_models(include_auto_created=True)

@@ -280,6 +280,7 @@ def test_seeded_quizzes_cover_every_kind_with_competences(demo_site):
     assert Attendance.objects.exists() and AutonomyRecord.objects.exists() and ResidentNote.objects.exists()
 
 
+@pytest.mark.sweep  # pages × roles: what it proves does not depend on the database (run once, on SQLite)
 def test_every_seeded_page_answers_for_every_role(demo_site, client):
     assert User.objects.filter(kind="resident", email__isnull=True).exists()
     urls = [page.url for page in Page.objects.live().filter(depth__gte=2).specific()]
