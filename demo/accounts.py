@@ -53,7 +53,7 @@ PROFESSIONALS = [
     ),
 ]
 
-# The other demo residents (created at the desk, with login cards) are in learning/demo_followup.py.
+# The other demo residents (created at the desk, with login cards) are in demo/followup.py.
 RESIDENTS = [
     ("amina", "Amina", "amina@pasapas.example"),
     ("bernard", "Bernard", "bernard@pasapas.example"),

@@ -1,6 +1,6 @@
 """Demo follow-up for « Maison du Plateau (démo) »: 12 residents, 2 workshops, ten weeks of activity.
 
-Everything goes through the real services (accounts cards, learning.followup, learning.services, assessments
+Everything goes through the real services (accounts cards, followup.services, learning.services, assessments
 services), then timestamps are moved back so the dashboards show ten weeks of history. Idempotent: residents are
 found by username, workshops by title; activity is only created for residents who have none yet.
 """

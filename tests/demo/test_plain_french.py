@@ -1,7 +1,7 @@
 """Plain French over the demo seed data: short sentences, one idea each, explained words, quizzes that explain.
 
 Reads the data modules directly (what `seed_demo` writes), so every module registered in
-learning/demo_content/__init__.py is measured, including modules added later.
+demo/content/__init__.py is measured, including modules added later.
 
 The rules, precisely:
 - A sentence ends with « . », « ! », « ? » or « … » followed by a space or the end of its paragraph; every

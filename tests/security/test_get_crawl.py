@@ -1,6 +1,6 @@
 """A GET never changes data: the demo site crawled as each role, link by link, plus every URL of the matrix.
 
-The demo seed (cms/management/commands/seed_demo.py) runs once for the module (`demo_site`, tests/conftest.py).
+The demo seed (demo/management/commands/seed_demo.py) runs once for the module (`demo_site`, tests/conftest.py).
 Each role then follows the same-site links of every HTML page from the home page, bounded, after requesting every URL
 pattern of the project with arguments filled from the demo data. No answer may be a 500, and the row counts of every
 table must be the same afterwards, except for what a GET writes on purpose (listed in EXPECTED_WRITES).
@@ -44,7 +44,7 @@ ROLES = {
 EXPECTED_WRITES = {
     # Logging in the crawler (and the session engine, cached_db) writes sessions.
     "sessions.Session": "sessions",
-    # learning/audit.py: an agent opening a resident's page, or exporting progress, is recorded on purpose (the
+    # followup/audit.py: an agent opening a resident's page, or exporting progress, is recorded on purpose (the
     # journal of who viewed whom); that is a GET by design.
     "followup.AuditEntry": "audit journal of views and exports",
     # Wagtail's page editor (wagtail/admin/views/pages/edit.py), on GET: an editing session for its « someone else
