@@ -16,10 +16,11 @@ from wagtail.snippets.models import register_snippet
 from cms import invalidation  # also registers its model, CacheGeneration
 from cms import places as place_standard
 from cms.blocks import LIMITED_RICH_TEXT_FEATURES, BaseStreamBlock, EntryPointsBlock
+from cms.page_cache import CachedPageMixin
 from cms.text import fold
 
 
-class HomePage(Page):
+class HomePage(CachedPageMixin, Page):
     intro = RichTextField("introduction", features=LIMITED_RICH_TEXT_FEATURES, blank=True)
     entry_points = StreamField(EntryPointsBlock(), verbose_name="portes d'entrée", blank=True)
 
@@ -32,12 +33,15 @@ class HomePage(Page):
     class Meta:
         verbose_name = "page d'accueil"
 
+    def page_cache_variant(self, request):
+        """Kept whole for visitors (cms.page_cache); never for signed-in people, whose welcome is their own."""
+        return None if request.user.is_authenticated else ()
+
     def get_context(self, request, *args, **kwargs):
         """Signed-in people get their own welcome (« Reprendre », modules to do) instead of the visitors' intro.
 
-        Never kept in cms.page_cache: the page does not call allow_anonymous_cache, and what it shows a signed-in
-        person is built per request. The welcome comes from the apps above this one, through the
-        `home_page_welcome` hook (learning registers it), since cms may not import them.
+        The welcome comes from the apps above this one, through the `home_page_welcome` hook (followup registers
+        it), since cms may not import them.
         """
         context = super().get_context(request, *args, **kwargs)
         if request.user.is_authenticated:

@@ -39,7 +39,7 @@ urlpatterns += [
     # Wagtail's front-end login (`wagtailcore_login`) is a plain Django LoginView: it would be a second sign-in form
     # without allauth's rate limits and MFA step. Private pages send people to allauth's form instead.
     path("_util/login/", RedirectView.as_view(pattern_name="account_login", query_string=True)),
-    # Wagtail's page view behind the anonymous page cache (cms.page_cache); Wagtail's own pattern, below, still
+    # Wagtail's page view behind the page cache (cms.page_cache.serve); Wagtail's own pattern, below, still
     # names the URLs (`wagtail_serve`).
     re_path(wagtail_urls.serve_pattern, page_cache.serve),
     path("", include(wagtail_urls)),

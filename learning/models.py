@@ -21,7 +21,7 @@ from cms import page_cache
 from cms.authoring_guide import guide_help_panel
 from cms.blocks import LIMITED_RICH_TEXT_FEATURES
 from cms.models import Operator, TypedChildRoutingMixin
-from cms.page_cache import ViewRestrictionShortcutMixin
+from cms.page_cache import CachedPageMixin, ViewRestrictionShortcutMixin
 from learning.blocks import ChecklistBlock, StepsBlock, TutorialMediaBlock
 from learning.enums import Device, ExclusionType, Level, ProgressStatus
 
@@ -29,8 +29,11 @@ CATALOGUE_PAGE_SIZE = 12
 SLUG = re.compile(r"[-\w]+")
 
 
-class ModuleIndexPage(ViewRestrictionShortcutMixin, TypedChildRoutingMixin, Page):
-    """The catalogue: every module, filterable by theme, level, kind of exclusion and device."""
+class ModuleIndexPage(CachedPageMixin, TypedChildRoutingMixin, Page):
+    """The catalogue: every module, filterable by theme, level, kind of exclusion and device.
+
+    Kept whole by cms.page_cache without filters (a query string is never kept): the same for every visitor of a
+    kind."""
 
     intro = RichTextField("introduction", features=LIMITED_RICH_TEXT_FEATURES, blank=True)
 
@@ -154,7 +157,6 @@ class ModulePage(ViewRestrictionShortcutMixin, TypedChildRoutingMixin, Page):
     ]
     parent_page_types = ["learning.ModuleIndexPage"]
     subpage_types = ["learning.TutorialPage", "assessments.QuizPage"]
-    cache_route = True  # cms.page_cache.serve keeps its routing
 
     @property
     def child_page_models(self):
@@ -212,11 +214,11 @@ class ModulePage(ViewRestrictionShortcutMixin, TypedChildRoutingMixin, Page):
         return context
 
 
-class TutorialPage(ViewRestrictionShortcutMixin, RoutablePageMixin, Page):
+class TutorialPage(CachedPageMixin, RoutablePageMixin, Page):
     """Step-by-step instructions. Progress is stored per step block id, so it survives edits.
 
-    The most read page: its content is rendered once per revision and steps done, anonymous visitors get the whole
-    page from the cache (cms.page_cache).
+    The most read page: kept whole by cms.page_cache per kind of visitor and steps done; its sub-routes (a step
+    marked done, the printed version) are not kept.
     """
 
     intro = models.CharField("introduction", max_length=300)
@@ -255,7 +257,6 @@ class TutorialPage(ViewRestrictionShortcutMixin, RoutablePageMixin, Page):
     ]
     parent_page_types = ["learning.ModulePage"]
     subpage_types = []
-    cache_route = True  # cms.page_cache.serve keeps its routing
 
     class Meta:
         verbose_name = "tutoriel"
@@ -269,31 +270,18 @@ class TutorialPage(ViewRestrictionShortcutMixin, RoutablePageMixin, Page):
     def module(self):
         return self.get_parent().specific
 
+    def page_cache_variant(self, request):
+        """The steps the visitor has done and whether they finished it: all the page shows of them."""
+        from learning import pages
+
+        return tuple(pages.steps_done(request, self))
+
     def get_context(self, request, *args, **kwargs):
         from learning import pages
 
         context = super().get_context(request, *args, **kwargs)
-        context["tutorial_content"] = pages.tutorial_content(request, self)
-        page_cache.allow_anonymous_cache(request, context)
-        page_cache.allow_personal_cache(request, context)
+        context.update(pages.tutorial_view_context(request, self))
         return context
-
-    @path("")
-    def index_route(self, request, *args, **kwargs):
-        """The page; for signed-in people, kept whole per revision and steps done (cms.page_cache.personal_page)."""
-        from learning import pages
-
-        render = super().index_route
-        return page_cache.personal_page(
-            request,
-            lambda: (
-                self.pk,
-                self.live_revision_id,
-                self.last_published_at,
-                *pages.steps_done(request, self),
-            ),
-            lambda: render(request, *args, **kwargs),
-        )
 
     @path("etapes/<str:step_id>/fait/", name="mark_step_done")
     def mark_step_done(self, request, step_id):

@@ -1,10 +1,6 @@
-"""What the tutorial and module pages show the person looking: their steps done, the module's progress, and the
-tutorial's main content, kept per revision and steps done (cms.page_cache)."""
+"""What the tutorial and module pages show the person looking: their steps done and the module's progress, as
+context for the pages' templates (the tutorial page is kept whole by cms.page_cache)."""
 
-from django.template.loader import render_to_string
-from django.utils.safestring import mark_safe
-
-from cms import page_cache
 from cms.glossary import Linker, current_matcher
 from cms.models import routed_ancestors
 from learning.enums import ProgressStatus
@@ -112,37 +108,6 @@ def tutorial_view_context(request, tutorial, *, done_ids=None, completed=None):
         "ancestors": ancestors,
         "module": ancestors[-1] if ancestors else None,
     }
-
-
-def tutorial_content(request, tutorial):
-    """The tutorial's main content, rendered once per revision, kind of visitor and steps done, then kept.
-
-    Everything in it but the steps done is the same for everyone (glossary links, images, breadcrumbs, the
-    neighbouring pages): keyed by the steps done, a handful of entries per tutorial serve every reader. Kept with
-    cms.page_cache's versions, so a publication, a glossary change or a new deployment's CSS show at once; the CSRF
-    token is each visitor's own. Previews are never kept.
-    """
-    *done, completed = steps_done(request, tutorial)
-    preview = getattr(request, "is_preview", False)
-    if not preview:
-        key = "learning:tutorial:" + page_cache.digest(
-            request.get_host(),
-            tutorial.pk,
-            tutorial.live_revision_id,
-            tutorial.last_published_at,
-            request.user.is_authenticated,
-            completed,
-            *done,
-        )
-        html, stamp = page_cache.fetch(key)
-        if html is not None:
-            return mark_safe(page_cache.with_csrf_token(request, html))
-    context = tutorial_view_context(request, tutorial, done_ids=done, completed=completed)
-    context.update({"page": tutorial, "request": request, "user": request.user, "csrf_token": page_cache.CSRF_MARKER})
-    html = render_to_string("learning/_tutorial_content.html", context)
-    if not preview:
-        page_cache.store(key, stamp, html)
-    return mark_safe(page_cache.with_csrf_token(request, html))
 
 
 def _siblings(tutorial):

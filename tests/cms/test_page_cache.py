@@ -10,6 +10,7 @@ from wagtail.models import PageViewRestriction
 import pytest
 
 from cms import page_cache
+from cms.page_cache import entries
 from learning.models import PageProgress
 from tests.learning.factories import GlossaryTermFactory, TutorialPageFactory, step
 
@@ -178,14 +179,14 @@ def test_a_publication_shows_at_once_to_signed_in_people(tutorial, resident):
     assert "Un titre tout neuf" in reader.get(tutorial.url).content.decode()
 
 
-def test_keys_name_the_code_version_so_a_release_never_reads_pages_pickled_by_the_last_one(tutorial, monkeypatch):
+def test_keys_name_the_code_version_so_a_release_never_reads_what_the_last_one_kept(tutorial, monkeypatch):
     from django.core.cache import cache
 
     Client().get(tutorial.url)
     kept = page_cache.digest("localhost", tutorial.url)
     assert cache.get("cms:page:" + page_cache.digest("testserver", tutorial.url)) is not None
 
-    monkeypatch.setattr(page_cache, "code_version", lambda: "next-release")
+    monkeypatch.setattr(entries, "code_version", lambda: "next-release")
     assert page_cache.digest("localhost", tutorial.url) != kept
     assert cache.get("cms:page:" + page_cache.digest("testserver", tutorial.url)) is None
     assert "Étape 1 sur 3" in Client().get(tutorial.url).content.decode()
@@ -203,7 +204,7 @@ def test_a_page_rendered_by_another_process_before_the_publication_commits_is_no
         tutorial.title = "Un titre tout neuf"
         tutorial.save_revision().publish()
         # Meanwhile another process, which read the token before the change, keeps the page as it was before.
-        _entries, stamp, _extra = page_cache.fetch_many([])
+        _entries, stamp, _extra = entries.fetch_many([])
         page_cache.store(page_key, (*stamp[:-1], seen_before["token"]), "Page d'avant", page_cache.PAGE_TIMEOUT)
     invalidation._seen.update(token=seen_before["token"], at=time.monotonic())  # that process, just after
     assert "Page d'avant" not in Client().get(tutorial.url).content.decode()
