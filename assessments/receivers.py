@@ -1,7 +1,7 @@
 from django.contrib.auth.signals import user_logged_in
 from django.dispatch import receiver
 
-from assessments.diagnostic_views import attach_pending_results
+from assessments.diagnostic import attach_pending_results
 
 
 @receiver(user_logged_in)
