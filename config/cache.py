@@ -84,6 +84,10 @@ def _default(key, default=None, *args, **kwargs):
     return default
 
 
+def _nothing_found(*args, **kwargs):
+    return {}  # a new dict each time: callers add to what get_many answers
+
+
 class TolerantClient(DefaultClient):
     """django-redis's client, each cache operation behind the pause (CLIENT_CLASS option)."""
 
@@ -91,7 +95,7 @@ class TolerantClient(DefaultClient):
     add = _tolerant("add", True)
     set = _tolerant("set", True)
     get = _tolerant("get", _default)
-    get_many = _tolerant("get_many", {})
+    get_many = _tolerant("get_many", _nothing_found)
     set_many = _tolerant("set_many", None)
     has_key = _tolerant("has_key", False)
     touch = _tolerant("touch", False)
