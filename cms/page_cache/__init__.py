@@ -29,8 +29,8 @@ Private APIs that remain, and why:
 * `Model._meta.concrete_fields` (documented as the Options API, underscore notwithstanding) to write rows.
 """
 
-from cms.page_cache.entries import CONTENT_VERSION_KEY, PAGE_TIMEOUT, bump_content_version, digest, fetch, store
-from cms.page_cache.markers import CSRF_MARKER, IDLE_LEFT_MARKER, NAME_MARKER
+import importlib
+
 from cms.page_cache.mixin import CachedPageMixin
 from cms.page_cache.restrictions import (
     VIEW_RESTRICTIONS_KEY,
@@ -38,26 +38,34 @@ from cms.page_cache.restrictions import (
     any_view_restrictions,
     public,
 )
-from cms.page_cache.routes import site_for_request
-from cms.page_cache.serve import serve
-from cms.page_cache.signals import connect_signals
+
+# The rest on first use: cms.models imports the mixin, and `entries` needs cms.glossary, which imports cms.models.
+_LAZY = {
+    "CONTENT_VERSION_KEY": "entries",
+    "PAGE_TIMEOUT": "entries",
+    "bump_content_version": "entries",
+    "digest": "entries",
+    "fetch": "entries",
+    "store": "entries",
+    "CSRF_MARKER": "markers",
+    "IDLE_LEFT_MARKER": "markers",
+    "NAME_MARKER": "markers",
+    "site_for_request": "routes",
+    "serve": "serve",
+    "connect_signals": "signals",
+}
 
 __all__ = [
-    "CONTENT_VERSION_KEY",
-    "CSRF_MARKER",
-    "IDLE_LEFT_MARKER",
-    "NAME_MARKER",
-    "PAGE_TIMEOUT",
-    "VIEW_RESTRICTIONS_KEY",
     "CachedPageMixin",
+    "VIEW_RESTRICTIONS_KEY",
     "ViewRestrictionShortcutMixin",
     "any_view_restrictions",
-    "bump_content_version",
-    "connect_signals",
-    "digest",
-    "fetch",
     "public",
-    "serve",
-    "site_for_request",
-    "store",
 ]
+__all__ += list(_LAZY)
+
+
+def __getattr__(name):
+    if name not in _LAZY:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f"{__name__}.{_LAZY[name]}"), name)

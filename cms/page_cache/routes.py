@@ -94,27 +94,28 @@ def keep_route(request, components, page, site, kept, stamp):
 
 
 def route(request, path, kept_entries, stamp):
-    """(page, args, kwargs, own_address, site): from the kept rows, else from Wagtail (the route is then kept).
+    """(page, args, kwargs, own_address, site): from the kept rows, else from Wagtail; the page is then kept under
+    its own address (routing from a kept parent counts: the catalogue routes to a tutorial not kept yet).
 
     `own_address`: the path is the page's own address, not one of its sub-routes (RoutablePageMixin)."""
     components = [component for component in path.split("/") if component]
     found = kept_route(request, components, kept_entries)
     if found is not None:
-        page, remaining, site = found
+        base, remaining, site = found
         try:
-            page, args, kwargs = page.route(request, remaining)
+            page, args, kwargs = base.route(request, remaining)
         except Http404:
-            pass  # Wagtail routes it again, and answers the same
-        else:
-            return page, args, kwargs, not remaining, site
-    result = Page.route_for_request(request, path)
-    if result is None:
-        raise Http404
-    page, args, kwargs = result
-    site = Site.find_for_request(request)
-    if site is not None:
-        keep_route(request, components, page, site, kept_entries, stamp)
-    return page, args, kwargs, site is not None and is_address_of(page, site, components), site
+            found = None  # Wagtail routes it again, and answers the same
+    if found is None:
+        result = Page.route_for_request(request, path)
+        if result is None:
+            raise Http404
+        page, args, kwargs = result
+        site = Site.find_for_request(request)
+    if site is None:
+        return page, args, kwargs, False, None
+    keep_route(request, components, page, site, kept_entries, stamp)
+    return page, args, kwargs, is_address_of(page, site, components), site
 
 
 def site_for_request(request):
