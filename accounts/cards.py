@@ -3,7 +3,10 @@
 Codes are shown once, when issued, and stored hashed; a new card revokes the previous code and QR code.
 """
 
+import base64
+import binascii
 import hashlib
+import json
 import re
 import secrets
 from dataclasses import dataclass
@@ -14,6 +17,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.text import slugify
 
+from accounts.enums import UserKind
 from accounts.models import UNAMBIGUOUS_ALPHABET, AccessCard, User, generate_code
 
 CODE_LENGTH = 8
@@ -107,8 +111,6 @@ def user_for_qr_token(token):
 
 def create_resident(*, display_name, email=None, phone=""):
     """A resident account with no password: they sign in with their card (or later add a password)."""
-    from accounts.enums import UserKind
-
     for _ in range(5):
         try:
             with transaction.atomic():
@@ -138,9 +140,6 @@ CARD_SHOWN_SECONDS = 15 * 60
 
 def seal(data):
     """(sealed text, key), both URL-safe base64, for a small JSON-able dict."""
-    import base64
-    import json
-
     plain = json.dumps(data, separators=(",", ":")).encode()
     key = secrets.token_bytes(len(plain))
     sealed = bytes(a ^ b for a, b in zip(plain, key, strict=True))
@@ -149,10 +148,6 @@ def seal(data):
 
 def unseal(sealed, key):
     """The dict back, or None when the key is missing, of another length or the text was not sealed by `seal`."""
-    import base64
-    import binascii
-    import json
-
     try:
         sealed_bytes, key_bytes = base64.urlsafe_b64decode(sealed or ""), base64.urlsafe_b64decode(key or "")
         if not sealed_bytes or len(sealed_bytes) != len(key_bytes):

@@ -1,6 +1,10 @@
 from django import forms
 from django.contrib.auth.forms import PasswordChangeForm, SetPasswordForm
 
+from allauth.account.models import EmailAddress
+
+from accounts.models import User
+
 
 class SignupForm(forms.Form):
     """Extra fields of allauth's sign-up form."""
@@ -98,10 +102,6 @@ class AddEmailForm(forms.Form):
         super().__init__(*args, **kwargs)
 
     def clean_email(self):
-        from allauth.account.models import EmailAddress
-
-        from accounts.models import User
-
         email = self.cleaned_data["email"].strip().lower()
         taken = (
             User.objects.filter(email__iexact=email).exclude(pk=self.user.pk).exists()

@@ -2,6 +2,8 @@
 
 from django.conf import settings
 
+from allauth.mfa.models import Authenticator
+
 from accounts.enums import GroupName, UserKind
 from accounts.models import Membership, Structure, StructureLink, User
 
@@ -85,8 +87,6 @@ def can_view_resident(user, resident):
 
 def must_set_up_mfa(user):
     """Professionals see residents' data: a setting can make a TOTP authenticator mandatory for them."""
-    from allauth.mfa.models import Authenticator
-
     if not (settings.PROFESSIONALS_REQUIRE_MFA and is_professional(user)):
         return False
     return not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()

@@ -34,6 +34,8 @@ from django.conf import settings
 from django.core.cache import cache, caches
 from django.core.cache.backends.locmem import LocMemCache
 
+from accounts.backends import resolve_account
+
 try:
     from redis.exceptions import RedisError
 except ImportError:  # pragma: no cover - redis is a dependency, but the local cache does not need it
@@ -165,8 +167,6 @@ def record_qr_login_failure(request):
 
 
 def password_account_key(identifier):
-    from accounts.backends import resolve_account
-
     user = resolve_account(identifier)
     name = f"user:{user.pk}" if user else f"unknown:{(identifier or '').strip().lower()}"
     return f"ratelimit:password-login:account:{_digest(name)}"

@@ -14,6 +14,9 @@ from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST
 
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+
 from accounts import cards, kiosk, ratelimit
 from accounts.forms import AddEmailForm, CodeLoginForm, password_form_for
 
@@ -168,7 +171,6 @@ def professional_account(request):
     a POST gets 405, as on the agent pages that only show."""
     if request.method not in ("GET", "HEAD"):
         return HttpResponseNotAllowed(["GET", "HEAD"])
-    from allauth.mfa.models import Authenticator
 
     user = request.user
     context = {
@@ -179,8 +181,6 @@ def professional_account(request):
 
 
 def add_email(request, user, email):
-    from allauth.account.models import EmailAddress
-
     existing = EmailAddress.objects.filter(user=user, email__iexact=email).first()
     if existing is None:
         EmailAddress.objects.add_email(request, user, email, confirm=True)

@@ -6,4 +6,4 @@ class AssessmentsConfig(AppConfig):
     verbose_name = "Quiz et compétences"
 
     def ready(self):
-        from assessments import receivers  # noqa: F401
+        from assessments import receivers  # noqa: F401, PLC0415 (receivers connect once the apps are loaded)

@@ -160,7 +160,7 @@ class QuizPage(ViewRestrictionShortcutMixin, RoutablePageMixin, Page):
         return [block.id for block in self.questions]
 
     def get_context(self, request, *args, **kwargs):
-        from assessments import views
+        from assessments import views  # noqa: PLC0415 (a route trampoline: the view module imports this model)
 
         context = super().get_context(request, *args, **kwargs)
         context.update(views.quiz_landing_context(request, self))
@@ -168,31 +168,31 @@ class QuizPage(ViewRestrictionShortcutMixin, RoutablePageMixin, Page):
 
     @path("commencer/", name="start")
     def start_view(self, request):
-        from assessments import views
+        from assessments import views  # noqa: PLC0415 (a route trampoline: the view module imports this model)
 
         return views.start(request, self)
 
     @path("essai/", name="trial")
     def trial_view(self, request):
-        from assessments import views
+        from assessments import views  # noqa: PLC0415 (a route trampoline: the view module imports this model)
 
         return views.trial(request, self)
 
     @path("tentative/<int:attempt_id>/", name="attempt")
     def attempt_view(self, request, attempt_id):
-        from assessments import views
+        from assessments import views  # noqa: PLC0415 (a route trampoline: the view module imports this model)
 
         return views.attempt(request, self, attempt_id)
 
     @path("tentative/<int:attempt_id>/reponse/", name="save_answer")
     def save_answer_view(self, request, attempt_id):
-        from assessments import views
+        from assessments import views  # noqa: PLC0415 (a route trampoline: the view module imports this model)
 
         return views.save_answer(request, self, attempt_id)
 
     @path("tentative/<int:attempt_id>/resultats/", name="results")
     def results_view(self, request, attempt_id):
-        from assessments import views
+        from assessments import views  # noqa: PLC0415 (a route trampoline: the view module imports this model)
 
         return views.results(request, self, attempt_id)
 
@@ -314,7 +314,7 @@ class DiagnosticPage(RoutablePageMixin, Page):
         return {block.id: block.value for block in self.equipment_questions}
 
     def get_context(self, request, *args, **kwargs):
-        from assessments import diagnostic_views
+        from assessments import diagnostic_views  # noqa: PLC0415 (a route trampoline: the view module imports this model)
 
         context = super().get_context(request, *args, **kwargs)
         context.update(diagnostic_views.landing_context(request, self))
@@ -322,25 +322,25 @@ class DiagnosticPage(RoutablePageMixin, Page):
 
     @path("commencer/", name="start")
     def start_view(self, request):
-        from assessments import diagnostic_views
+        from assessments import diagnostic_views  # noqa: PLC0415 (a route trampoline: the view module imports this model)
 
         return diagnostic_views.start(request, self)
 
     @path("question/", name="question")
     def question_view(self, request):
-        from assessments import diagnostic_views
+        from assessments import diagnostic_views  # noqa: PLC0415 (a route trampoline: the view module imports this model)
 
         return diagnostic_views.question(request, self)
 
     @path("resultat/", name="session_result")
     def session_result_view(self, request):
-        from assessments import diagnostic_views
+        from assessments import diagnostic_views  # noqa: PLC0415 (a route trampoline: the view module imports this model)
 
         return diagnostic_views.session_result(request, self)
 
     @path("resultat/<int:result_id>/", name="result")
     def result_view(self, request, result_id):
-        from assessments import diagnostic_views
+        from assessments import diagnostic_views  # noqa: PLC0415 (a route trampoline: the view module imports this model)
 
         return diagnostic_views.result(request, self, result_id)
 

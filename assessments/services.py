@@ -12,6 +12,7 @@ from wagtail.models import Page
 
 from assessments import kinds, scoring
 from assessments.models import Answer, QuizAttempt
+from assessments.responses import decode
 from assessments.signals import attempt_submitted
 
 Invalid = scoring.InvalidResponse
@@ -206,8 +207,6 @@ def attempt_report(attempt, quiz):
 
 def score_trial(quiz, data):
     """An anonymous try: scored, never stored."""
-    from assessments.responses import decode
-
     rows = []
     responses = {}
     for qid, (value, question) in quiz.question_map.items():

@@ -10,8 +10,12 @@ from functools import cache
 from pathlib import Path
 
 from django.conf import settings
+from django.urls import reverse_lazy
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.text import format_lazy
+
+from wagtail.admin.panels import HelpPanel
 
 GUIDE_PATH = Path(settings.BASE_DIR) / "docs" / "authoring.md"
 
@@ -92,11 +96,6 @@ def guide_html():
 
 def guide_help_panel(advice):
     """A short reminder at the top of an edit form, with a link to the whole guide (in a new tab: the form stays)."""
-    from django.urls import reverse_lazy
-    from django.utils.text import format_lazy
-
-    from wagtail.admin.panels import HelpPanel
-
     return HelpPanel(
         content=format_lazy(
             '<p>{} <a href="{}" target="_blank">Lire le guide de rédaction (nouvel onglet)</a></p>',

@@ -174,7 +174,7 @@ def bump_version():
 
 
 def current_matcher():
-    from cms.models import GlossaryTerm
+    from cms.models import GlossaryTerm  # noqa: PLC0415 (cms.models imports this module for its rich text)
 
     version = cache.get(VERSION_KEY)
     if version is None:

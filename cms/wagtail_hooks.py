@@ -3,9 +3,17 @@
 from django.contrib import messages
 from django.db import router
 from django.db.models.deletion import Collector, ProtectedError, RestrictedError
+from django.http import JsonResponse
 from django.shortcuts import redirect
+from django.templatetags.static import static
+from django.urls import path, reverse
+from django.utils.html import format_html
 
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from cms import admin_views
+from cms.admin_views import GUIDE_TITLE
 
 
 @hooks.register("before_delete_snippet")
@@ -34,37 +42,21 @@ def refuse_deleting_what_is_still_used(request, instances):
 
 @hooks.register("register_admin_urls")
 def register_authoring_guide_url():
-    from django.urls import path
-
-    from cms import admin_views
-
     return [path("guide-de-redaction/", admin_views.authoring_guide, name="pasapas_authoring_guide")]
 
 
 @hooks.register("register_admin_menu_item")
 def register_authoring_guide_menu_item():
-    from django.urls import reverse
-
-    from wagtail.admin.menu import MenuItem
-
-    from cms.admin_views import GUIDE_TITLE
-
     return MenuItem(GUIDE_TITLE, reverse("pasapas_authoring_guide"), icon_name="help", order=10000)
 
 
 @hooks.register("insert_global_admin_css")
 def admin_css():
-    from django.templatetags.static import static
-    from django.utils.html import format_html
-
     return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))
 
 
 @hooks.register("insert_editor_js")
 def editor_js():
-    from django.templatetags.static import static
-    from django.utils.html import format_html
-
     return format_html('<script src="{}" defer></script>', static("js/admin.js"))
 
 
@@ -83,8 +75,6 @@ EDITOR_ACTION_FIELDS = (
 
 
 def refuse_autosave_with_an_action(request):
-    from django.http import JsonResponse
-
     is_autosave = request.method == "POST" and not request.accepts("text/html")
     if not is_autosave or not any(name in request.POST for name in EDITOR_ACTION_FIELDS):
         return None
@@ -110,7 +100,4 @@ def autosave_never_acts_on_create(request, parent_page, page_class):
 
 @hooks.register("insert_editor_js")
 def editor_autosave_js():
-    from django.templatetags.static import static
-    from django.utils.html import format_html
-
     return format_html('<script src="{}" defer></script>', static("js/editor_autosave.js"))

@@ -17,7 +17,7 @@ from django.utils.csp import CSP
 from django.utils.datastructures import MultiValueDictKeyError
 
 from accounts import perms
-from config.views import OUTAGE_ERRORS, outage_page
+from config.views import OUTAGE_ERRORS, bad_request, outage_page
 
 ADMIN_PREFIXES = ("/admin/", "/django-admin/")
 logger = logging.getLogger(__name__)
@@ -178,8 +178,6 @@ class MissingFieldMiddleware:
         if not isinstance(exception, MultiValueDictKeyError) or not request.path.startswith(ADMIN_PREFIXES):
             return None
         logger.warning("Bad request to %s: field %s missing.", request.path, exception)
-        from config.views import bad_request
-
         return bad_request(request, exception)
 
 

@@ -16,10 +16,10 @@ from accounts.models import StructureLink, User
 from accounts.services import link_resident
 from assessments import kinds
 from assessments import services as quiz_services
-from assessments.models import QuizAttempt, QuizPage
+from assessments.models import DiagnosticPage, DiagnosticResult, QuizAttempt, QuizPage
 from cms.models import Procedure
 from followup.enums import Autonomy
-from followup.models import AutonomyRecord, ResidentNote, Workshop, WorkshopSession
+from followup.models import Assignment, AutonomyRecord, ResidentNote, Workshop, WorkshopSession
 from followup.services.assignments import assign_module, assign_to_workshop
 from followup.services.workshops import add_member, record_attendance
 from learning import services
@@ -98,7 +98,6 @@ def play(person, share, weeks_ago, modules, rng):
     QuizAttempt.objects.filter(user=person).update(started_at=moments[0], submitted_at=moments[1])
 
 
-
 def seed(ctx):
     structure = ctx["structure"]
     agent = ctx["users"]["agent"]
@@ -138,7 +137,6 @@ def seed(ctx):
     assign_module(
         module=modules["se-proteger-en-ligne"], residents=[late], by=agent, structure=structure, due_date=None
     )
-    from followup.models import Assignment
 
     Assignment.objects.active().filter(resident=late, module_id=modules["se-proteger-en-ligne"].pk).update(
         due_date=today - datetime.timedelta(days=7)
@@ -164,8 +162,6 @@ def seed(ctx):
 
 def diagnostic_history(people, agent):
     """Two « Faire le point » for some residents: one when they started, one recently, to compare."""
-    from assessments.models import DiagnosticPage, DiagnosticResult
-
     page = DiagnosticPage.objects.live().first()
     now = timezone.now()
     for number, (person, share, weeks_ago) in enumerate(people):

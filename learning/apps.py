@@ -6,4 +6,4 @@ class LearningConfig(AppConfig):
     verbose_name = "Parcours"
 
     def ready(self):
-        from learning import signals  # noqa: F401
+        from learning import signals  # noqa: F401, PLC0415 (receivers connect once the apps are loaded)

@@ -12,12 +12,18 @@ An agent erasing for one structure of several following the person erases only t
 
 import logging
 import smtplib
+from importlib import import_module
 
 from django.conf import settings
+from django.contrib.admin.models import LogEntry
+from django.contrib.auth import SESSION_KEY
+from django.contrib.contenttypes.models import ContentType
 from django.core.mail import EmailMessage
 from django.db import transaction
 
-from accounts.models import Membership, OutgoingEmail, StructureLink
+from wagtail.models import ModelLogEntry
+
+from accounts.models import Membership, OutgoingEmail, StructureLink, User
 from followup import audit
 from followup.enums import AuditAction
 from followup.fresh_cards import SESSION_KEY as CARD_SESSION_KEY
@@ -119,13 +125,6 @@ def erase_user(user, *, by=None, structure=None):
 
 def _forget_in_admin_logs(user_id):
     """Django's and Wagtail's admin logs keep entries about the account (their label is its name): the name goes."""
-    from django.contrib.admin.models import LogEntry
-    from django.contrib.contenttypes.models import ContentType
-
-    from wagtail.models import ModelLogEntry
-
-    from accounts.models import User
-
     content_type = ContentType.objects.get_for_model(User)
     LogEntry.objects.filter(content_type=content_type, object_id=str(user_id)).update(
         object_repr=PURGED_LABEL, change_message=""
@@ -152,10 +151,6 @@ def end_sessions(user_ids):
     per thousand), paid once per erasure. A session engine without a table (pure cache, signed cookies) cannot be
     searched; only sessions of the request are ended there (logout).
     """
-    from importlib import import_module
-
-    from django.contrib.auth import SESSION_KEY
-
     store_class = import_module(settings.SESSION_ENGINE).SessionStore
     if not hasattr(store_class, "get_model_class"):
         logger.warning(

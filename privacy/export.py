@@ -12,6 +12,9 @@ import zipfile
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
 
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+
 from accounts.models import AccessCard, Membership, StructureLink
 from assessments.models import Answer, DiagnosticResult, QuizAttempt
 from followup.models import Assignment, Attendance, AutonomyRecord, ResidentNote
@@ -105,9 +108,6 @@ def _account(user):
 
 
 def _sections(user):
-    from allauth.account.models import EmailAddress
-    from allauth.mfa.models import Authenticator
-
     return {
         "adresses_electroniques": [
             {"adresse": a.email, "confirmee": a.verified, "principale": a.primary}

@@ -29,6 +29,9 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import formats, timezone
 
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+
 from accounts.models import AccessCard, StructureLink, User
 from followup.models import ResidentNote, Workshop
 from privacy.erasure import end_sessions
@@ -128,9 +131,6 @@ def warn(user, *, now):
 
 def anonymise(user, *, now):
     """Strip everything that identifies the person; keep anonymous learning rows for statistics."""
-    from allauth.account.models import EmailAddress
-    from allauth.mfa.models import Authenticator
-
     with transaction.atomic():
         AccessCard.objects.filter(resident=user).delete()
         EmailAddress.objects.filter(user=user).delete()

@@ -15,6 +15,9 @@ from django.conf import settings
 from django.tasks import TaskResultStatus, task, task_backends
 from django.utils import timezone
 
+from django_tasks_db.backend import DatabaseBackend
+from django_tasks_db.models import DBTaskResult
+
 from followup import audit
 from privacy import retention
 
@@ -37,9 +40,6 @@ def next_run(now, *, hour=None):
 
 def _is_booked(daily_task, backend):
     """A run of this task is already waiting (only the database backend can tell)."""
-    from django_tasks_db.backend import DatabaseBackend
-    from django_tasks_db.models import DBTaskResult
-
     if not isinstance(backend, DatabaseBackend):
         return False
     return DBTaskResult.objects.filter(

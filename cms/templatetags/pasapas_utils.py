@@ -1,5 +1,7 @@
 from django import template
 
+from cms.models import routed_ancestors
+
 register = template.Library()
 
 
@@ -12,7 +14,5 @@ def get_item(mapping, key):
 @register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context, page):
     """Breadcrumbs from the home page down to `page`, from the parents known from routing when possible."""
-    from cms.models import routed_ancestors
-
     ancestors = context.get("ancestors") or routed_ancestors(page, context.get("request"))
     return {"page": page, "ancestors": ancestors}

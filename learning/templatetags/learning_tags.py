@@ -8,13 +8,12 @@ from django.urls import NoReverseMatch, reverse
 from assessments.models import Competence
 from cms import places as place_standard
 from learning.models import ModulePage
+from learning.recommendations import ModuleInfo, recommend
 
 register = template.Library()
 
 
 def module_infos():
-    from learning.recommendations import ModuleInfo
-
     modules = ModulePage.objects.live().public().prefetch_related("competences")
     return {
         module.pk: (
@@ -35,8 +34,6 @@ def module_infos():
 @register.simple_tag
 def recommended_modules(levels, gaps, limit=5):
     """At most `limit` modules for this profile, ranked by gap and level, each with a reason in French."""
-    from learning.recommendations import recommend
-
     infos = module_infos()
     titles = Competence.labels()  # plain French: « Échanger avec d'autres personnes », not « Interagir »
     ranked = recommend(
