@@ -1,4 +1,6 @@
 import io
+import os
+from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import caches
@@ -70,9 +72,13 @@ def _isolated_cache():
         caches[alias].clear()
 
 
+# The demo's images, written by the first seed of a worker and read by every module given the demo (demo_site).
+DEMO_MEDIA_ROOT = Path(settings.MEDIA_ROOT).parent / f"demo-media-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
+
+
 @pytest.fixture(autouse=True)
-def _media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
+def _media_root(request, settings, tmp_path):
+    settings.MEDIA_ROOT = DEMO_MEDIA_ROOT if "demo_site" in request.fixturenames else tmp_path / "media"
 
 
 @pytest.fixture(scope="module")
@@ -97,7 +103,7 @@ def demo_site(django_db_setup, django_db_blocker):
 
 def _seed_demo():
     # seed_demo refuses to run with DEBUG off (known passwords); the tests themselves run with DEBUG off.
-    with override_settings(DEBUG=True):
+    with override_settings(DEBUG=True, MEDIA_ROOT=DEMO_MEDIA_ROOT):
         call_command("seed_demo", stdout=io.StringIO())
 
 

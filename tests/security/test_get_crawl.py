@@ -52,6 +52,8 @@ EXPECTED_WRITES = {
     # Wagtail's own bookkeeping, not ours.
     "wagtailadmin.EditingSession": "Wagtail's editing sessions",
     "wagtailcore.PageSubscription": "Wagtail's comment subscriptions",
+    # An image shown at a size for the first time: Wagtail writes the rendition (a cache of the resized file).
+    "wagtailimages.Rendition": "Wagtail's image renditions",
 }
 
 
