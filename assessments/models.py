@@ -135,7 +135,6 @@ class QuizPage(ViewRestrictionShortcutMixin, RoutablePageMixin, Page):
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("questions")]
     parent_page_types = ["learning.ModulePage"]
     subpage_types = []
-    cache_route = True  # cms.page_cache.serve keeps its routing
 
     class Meta:
         verbose_name = "quiz"

@@ -96,10 +96,18 @@ class StepBlock(blocks.StructBlock):
         help_text="Montrée après la réponse : pourquoi la bonne réponse est la bonne.",
     )
 
+    def get_context(self, value, parent_context=None):
+        """A step rendered alone (the editor's preview of the block) is step 1 of 1, with no « J'ai fait » form."""
+        context = super().get_context(value, parent_context)
+        lone = {"block": {"value": value}, "number": 1, "anchor": "etape-1", "done": False, "new": False}
+        context.setdefault("step", lone)
+        context.setdefault("step_count", 1)
+        return context
+
     class Meta:
         icon = "list-ol"
         label = "Étape"
-        template = "learning/blocks/step_block.html"
+        template = "learning/_step.html"  # the tutorial's own step (its get_context numbers a lone block 1 of 1)
         description = "Une étape : un titre, une consigne, une image et des encadrés si besoin."
         value_class = StepStructValue
         preview_value = {

@@ -1,7 +1,7 @@
 """The tutorial illustrations' labels are legible on a 320 px screen (issue 12, item 16).
 
 Their words are drawn in the SVG, so they shrink with the picture: a label of `size` units in a drawing `width` units
-wide shows at size × displayed width / width CSS pixels. At 320 px, main.css gives the picture the step's inside
+wide shows at size × displayed width / width CSS pixels. At 320 px, components.css gives the picture the step's inside
 width, border to border (`DISPLAYED_WIDTH_AT_320`; the browser journey in tests/browser/test_illustrations.py
 measures it). Every label must show at 12 CSS px at least there.
 """
