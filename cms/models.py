@@ -17,6 +17,7 @@ from cms import invalidation  # also registers its model, CacheGeneration
 from cms import places as place_standard
 from cms.blocks import LIMITED_RICH_TEXT_FEATURES, BaseStreamBlock, EntryPointsBlock
 from cms.page_cache import CachedPageMixin
+from cms.privacy import facts
 from cms.text import fold
 
 
@@ -92,8 +93,6 @@ class PrivacyPage(Page):
         verbose_name_plural = "pages Données personnelles"
 
     def get_context(self, request, *args, **kwargs):
-        from cms.privacy import facts
-
         context = super().get_context(request, *args, **kwargs)
         context["facts"] = facts()
         return context

@@ -9,8 +9,13 @@ import importlib.util
 import uuid
 from pathlib import Path
 
+import django
+from django.apps import apps
+from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.cache import cache
 from django.db import transaction
+
+import wagtail
 
 from cms import glossary, invalidation
 
@@ -34,8 +39,6 @@ def _new_content_version():
 
 
 def static_fingerprint():
-    from django.contrib.staticfiles.storage import staticfiles_storage
-
     return getattr(staticfiles_storage, "manifest_hash", "") or ""
 
 
@@ -75,10 +78,6 @@ def store(key, stamp, value, timeout=PAGE_TIMEOUT):
 def code_version():
     """Django's and Wagtail's versions and the names of every app's migrations: what changes when models do (a kept
     route holds column values in the order of the model's fields)."""
-    import django
-    from django.apps import apps
-
-    import wagtail
 
     parts = [django.__version__, wagtail.__version__]
     for app in apps.get_app_configs():

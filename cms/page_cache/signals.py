@@ -1,9 +1,10 @@
 """What renews the content version: pages, images, sites and their settings, view restrictions."""
 
+from django.apps import apps
 from django.db.models.signals import post_delete, post_save
 
 from wagtail.images import get_image_model
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, Site
 
 from cms.page_cache import restrictions
 from cms.page_cache.entries import bump_content_version
@@ -21,10 +22,6 @@ def content_changed(sender, instance, signal, **kwargs):
 def connect_signals():
     """Called once the apps are ready. Only these models: a receiver for every model would cost every other
     deletion its fast path (Django loads rows one by one to send them the signal)."""
-    from django.apps import apps
-
-    from wagtail.models import Site
-
     image_model = get_image_model()
     watched = [model for model in apps.get_models() if issubclass(model, Page)]
     watched += [image_model, image_model.get_rendition_model(), Site, PageViewRestriction]
