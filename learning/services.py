@@ -1,9 +1,13 @@
 """Writes and reads of progress. The roll-up per module is written in the same transaction as the step."""
 
+from typing import NamedTuple
+
 from django.db import transaction
+from django.db.models import Case, CharField, DateTimeField, F, Q, Value, When
 from django.utils import timezone
 
 from accounts.models import User
+from cms import page_cache
 from cms.text import parse_int
 from learning.enums import ProgressStatus
 from learning.models import ModulePage, ModuleProgress, PageProgress, TutorialPage
@@ -17,27 +21,76 @@ from learning.progress import (
 
 SESSION_KEY = "pasapas_progress"
 PAGE_LINK_FIELDS = ("id", "title", "path", "url_path", "depth", "live")
+MODULE_ITEMS_KEY = "learning:module-items:"
+PROGRESS_FIELDS = ("done_step_ids", "last_step_id", "status", "completed_at", "updated_at")  # what a write changes
 
 
 class UnknownStep(Exception):
     """The step id is not one of the tutorial's current steps."""
 
 
-def page_fraction(page, done_step_ids, status):
-    """A learning page's share done, for the roll-up: a page finished once counts whole, whatever was added since."""
+def item_fraction(step_ids, done_step_ids, status):
+    """A learning page's share done, for the roll-up, from its steps (None when it is not a tutorial): a page
+    finished once counts whole, whatever was added since."""
     if status == ProgressStatus.COMPLETED:
         return 1.0
-    if isinstance(page, TutorialPage):
-        return tutorial_fraction(page.step_ids, done_step_ids)
+    if step_ids is not None:
+        return tutorial_fraction(step_ids, done_step_ids)
     return 0.0
+
+
+def page_fraction(page, done_step_ids, status):
+    """item_fraction for a page object."""
+    return item_fraction(page.step_ids if isinstance(page, TutorialPage) else None, done_step_ids, status)
+
+
+# The module's learning pages, as the roll-up sees them --------------------------------------------------------------
+
+
+class ModuleItem(NamedTuple):
+    """A learning page of a module, for the roll-up: its id, and its step ids when it is a tutorial."""
+
+    pk: int
+    step_ids: list | None = None
+
+
+def module_items(module):
+    """The module's learning pages in order (module.learning_pages()), as ModuleItems.
+
+    What they are changes only with the pages themselves, so the list is kept under the page cache's content version
+    (cms.page_cache: renewed on any change of a page or of a view restriction, again once the change is committed):
+    one cache round trip instead of three queries and the tutorials' whole content. Read from the database when the
+    version moved or the cache does not answer.
+    """
+    key = MODULE_ITEMS_KEY + page_cache.digest(module.pk)
+    kept, stamp = page_cache.fetch(key)
+    if kept is not None:
+        return [ModuleItem(pk, step_ids) for pk, step_ids in kept]
+    items = [
+        ModuleItem(page.pk, list(page.step_ids) if isinstance(page, TutorialPage) else None)
+        for page in module.learning_pages()
+    ]
+    page_cache.store(key, stamp, tuple((item.pk, item.step_ids) for item in items))
+    return items
 
 
 # Writes ---------------------------------------------------------------------------------------------------------
 
 
-def _locked_progress(user, page):
-    PageProgress.objects.get_or_create(user=user, page_id=page.pk)
-    return PageProgress.objects.select_for_update().get(user=user, page_id=page.pk)
+def _locked_rows(user, page, items):
+    """{page id: PageProgress} for `page` (created when missing) and the module's other pages the person worked on,
+    locked until the end of the transaction.
+
+    One query on the usual path. Locking the person's rows of the whole module (always in the same order) makes two
+    of their clicks in one module wait for each other, so that each roll-up sees the other's step.
+    """
+    ids = {item.pk for item in items} | {page.pk}
+    query = PageProgress.objects.select_for_update().filter(user=user, page_id__in=sorted(ids)).order_by("page_id")
+    rows = {row.page_id: row for row in query}
+    if page.pk not in rows:
+        PageProgress.objects.get_or_create(user=user, page_id=page.pk)
+        rows[page.pk] = PageProgress.objects.select_for_update().get(user=user, page_id=page.pk)
+    return rows
 
 
 def _apply_steps(progress, tutorial, step_ids):
@@ -60,66 +113,120 @@ def _apply_status(progress, tutorial):
         progress.completed_at = progress.completed_at or timezone.now()
 
 
+def _record_in_module(user, page, module, change):
+    """Lock the person's rows of the module, apply `change` to the page's row and save it, then the roll-up."""
+    items = module_items(module) if isinstance(module, ModulePage) else []
+    rows = _locked_rows(user, page, items)
+    progress = rows[page.pk]
+    change(progress)
+    progress.save(update_fields=PROGRESS_FIELDS)
+    if isinstance(module, ModulePage):
+        write_module_progress(user=user, module=module, items=items, rows=rows)
+    return progress
+
+
 @transaction.atomic
 def record_step(*, user, tutorial, step_id):
-    """Mark one step done for a person (idempotent) and bring the module's roll-up up to date."""
+    """Mark one step done for a person (idempotent) and bring the module's roll-up up to date.
+
+    Five queries: the person's rows of the module (locked), the page's row saved, the roll-up saved, and the
+    transaction's BEGIN and COMMIT; the module's pages come from the cache (module_items).
+    """
     if step_id not in tutorial.step_ids:
         raise UnknownStep(step_id)
-    progress = _locked_progress(user, tutorial)
-    _apply_steps(progress, tutorial, [step_id])
-    progress.save()
-    refresh_module_progress(user=user, module=tutorial.module)
-    return progress
+    return _record_in_module(
+        user, tutorial, tutorial.module, lambda progress: _apply_steps(progress, tutorial, [step_id])
+    )
+
+
+def _complete(progress):
+    progress.status = ProgressStatus.COMPLETED
+    progress.completed_at = progress.completed_at or timezone.now()
 
 
 @transaction.atomic
 def record_page_completed(*, user, page):
     """A learning page other than a tutorial (a passed quiz) counts as done in its module."""
-    progress = _locked_progress(user, page)
-    progress.status = ProgressStatus.COMPLETED
-    progress.completed_at = progress.completed_at or timezone.now()
-    progress.save()
-    refresh_module_progress(user=user, module=page.get_parent().specific)
-    return progress
+    return _record_in_module(user, page, page.get_parent().specific, _complete)
 
 
 def refresh_module_progress(*, user, module):
     """Recompute one person's roll-up for one module from the module's current pages and their progress rows."""
     if not isinstance(module, ModulePage):
         return None
-    items = list(module.learning_pages())
+    items = module_items(module)
     rows = {row.page_id: row for row in PageProgress.objects.filter(user=user, page_id__in=[i.pk for i in items])}
     existing = ModuleProgress.objects.filter(user=user, module_id=module.pk).first()
+    finished_before = existing is not None and existing.completed_at is not None
+    fields = module_progress_fields(items, rows, completed_before=finished_before)
+    if finished_before:
+        fields["completed_at"] = existing.completed_at
+    module_progress, _ = ModuleProgress.objects.update_or_create(user=user, module_id=module.pk, defaults=fields)
+    return module_progress
+
+
+def module_progress_fields(items, rows, *, completed_before=False, now=None):
+    """The ModuleProgress fields of one person and module, from the module's items and the person's rows.
+
+    items: ModuleItems in order (module_items); rows: {page id: an object with done_step_ids, status and
+    updated_at} for the pages the person worked on. A module finished once (completed_before) stays finished, and
+    the date it was finished is the caller's to keep; otherwise it is finished `now`.
+    """
     rollup = module_rollup(
         (
             (
                 item,
-                page_fraction(
-                    item, getattr(rows.get(item.pk), "done_step_ids", []), getattr(rows.get(item.pk), "status", "")
+                item_fraction(
+                    item.step_ids,
+                    getattr(rows.get(item.pk), "done_step_ids", []),
+                    getattr(rows.get(item.pk), "status", ""),
                 ),
             )
             for item in items
         ),
-        completed_before=bool(existing and existing.completed_at),
+        completed_before=completed_before,
     )
-    last_activity = max((row.updated_at for row in rows.values()), default=None)
-    completed_at = None
-    if rollup.status == ProgressStatus.COMPLETED:
-        completed_at = (existing and existing.completed_at) or timezone.now()
-    module_progress, _ = ModuleProgress.objects.update_or_create(
-        user=user,
-        module_id=module.pk,
-        defaults={
-            "percent": rollup.percent,
-            "items_done": rollup.items_done,
-            "items_total": rollup.items_total,
-            "status": rollup.status,
-            "next_page_id": rollup.next_item.pk if rollup.next_item else None,
-            "last_activity_at": last_activity,
-            "completed_at": completed_at,
-        },
+    item_ids = {item.pk for item in items}
+    return {
+        "percent": rollup.percent,
+        "items_done": rollup.items_done,
+        "items_total": rollup.items_total,
+        "status": rollup.status,
+        "next_page_id": rollup.next_item.pk if rollup.next_item else None,
+        "last_activity_at": max((row.updated_at for pk, row in rows.items() if pk in item_ids), default=None),
+        "completed_at": (now or timezone.now()) if rollup.status == ProgressStatus.COMPLETED else None,
+    }
+
+
+def write_module_progress(*, user, module, items, rows):
+    """Write the person's roll-up for the module (module_progress_fields) without reading it: one UPDATE.
+
+    A module finished before stays finished at 100 %, with its date: the UPDATE says so itself, from the row's own
+    completed_at. The row is created when there is none yet.
+    """
+    fields = module_progress_fields(items, rows)
+    finished_before = Q(completed_at__isnull=False)
+    updated = ModuleProgress.objects.filter(user=user, module_id=module.pk).update(
+        items_done=fields["items_done"],
+        items_total=fields["items_total"],
+        next_page_id=fields["next_page_id"],
+        last_activity_at=fields["last_activity_at"],
+        percent=Case(When(finished_before, then=Value(100)), default=Value(fields["percent"])),
+        status=Case(
+            When(finished_before, then=Value(ProgressStatus.COMPLETED)),
+            default=Value(fields["status"]),
+            output_field=CharField(),
+        ),
+        completed_at=Case(
+            When(finished_before, then=F("completed_at")),
+            default=Value(fields["completed_at"]),
+            output_field=DateTimeField(),
+        ),
     )
-    return module_progress
+    if not updated:
+        _row, created = ModuleProgress.objects.get_or_create(user=user, module_id=module.pk, defaults=fields)
+        if not created:  # created meanwhile by another transaction: written as above
+            write_module_progress(user=user, module=module, items=items, rows=rows)
 
 
 def edit_impact(*, tutorial, new_step_ids):
@@ -202,9 +309,8 @@ def merge_session_progress(*, user, session):
         if not step_ids:
             continue
         with transaction.atomic():
-            progress = _locked_progress(user, tutorial)
-            _apply_steps(progress, tutorial, step_ids)
-            progress.save()
-            refresh_module_progress(user=user, module=tutorial.module)
+            _record_in_module(
+                user, tutorial, tutorial.module, lambda progress, t=tutorial, s=step_ids: _apply_steps(progress, t, s)
+            )
         merged += 1
     return merged
