@@ -20,6 +20,7 @@ from learning.path import diagnostic_comparison
 
 # Residents created at the desk --------------------------------------------------------------------------------------
 
+
 @transaction.atomic
 def create_resident(*, agent, structure, display_name, email=None, phone=""):
     """Account, consent recorded at the desk, and a first login card (its code is shown once)."""
@@ -33,9 +34,12 @@ def create_resident(*, agent, structure, display_name, email=None, phone=""):
     return resident, issued
 
 
-def residents_list(agent, *, query="", workshop_id=None, module_id=None, status=""):
-    """The agent's residents, searched and filtered, with `status_rank` and `last_activity` (see with_follow_up)."""
-    structures = structures_for(agent)
+def residents_list(agent, *, query="", workshop_id=None, module_id=None, status="", structures=None):
+    """The agent's residents, searched and filtered, with `status_rank` and `last_activity` (see with_follow_up).
+
+    `structures`: the agent's (structures_for), when the caller has them already.
+    """
+    structures = list(structures_for(agent)) if structures is None else structures
     residents = Resident.objects.visible_to(agent).search(query).with_follow_up(structures=structures, value=False)
     if workshop_id:
         residents = residents.filter(workshops__pk=workshop_id, workshops__structure__in=structures)

@@ -1,6 +1,5 @@
 """The agent space (/espace-agent/): residents, login cards, assignments, follow-up. Views stay thin."""
 
-
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404
@@ -37,7 +36,8 @@ RESIDENTS_PER_PAGE = 50
 @agent_required
 @require_safe
 def residents(request):
-    workshops = list(Workshop.objects.filter(structure__in=structures_for(request.user)))
+    structures = list(structures_for(request.user))
+    workshops = list(Workshop.objects.filter(structure__in=structures))
     form = ResidentFilterForm(request.GET or None, workshops=workshops)
     filters = form.cleaned_data if form.is_valid() else {}
     queryset = residents_list(
@@ -46,6 +46,7 @@ def residents(request):
         workshop_id=filters.get("atelier"),
         module_id=filters.get("module"),
         status=filters.get("statut", ""),
+        structures=structures,
     ).order_by(*SORTS.get(filters.get("tri") or "statut", SORTS["statut"]))
     page = Paginator(queryset, RESIDENTS_PER_PAGE).get_page(request.GET.get("page") or 1)
     for resident in page:
@@ -55,7 +56,13 @@ def residents(request):
     return render_agent(
         request,
         "followup/residents.html",
-        {"form": form, "page_obj": page, "query": query, "status_labels": dict(FollowUpStatus.choices)},
+        {
+            "form": form,
+            "page_obj": page,
+            "query": query,
+            "status_labels": dict(FollowUpStatus.choices),
+            "structures": structures,
+        },
         section="residents",
     )
 
@@ -266,5 +273,3 @@ def resident_diagnostic(request, resident_id):
             detail="Commencé par l'agent avec la personne",
         )
     return response
-
-
