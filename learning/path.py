@@ -5,6 +5,8 @@ from django.db.models import Q
 
 from wagtail.models import Page
 
+from assessments.models import Competence, DiagnosticResult
+from cms import page_cache
 from learning.enums import ProgressStatus
 from learning.models import ModuleProgress, PageProgress, TutorialPage
 from learning.progress import (
@@ -57,7 +59,7 @@ def _first_pages(modules):
         query |= Q(path__startswith=module.path, depth=module.depth + 1)
     first = {}
     by_path = {module.path: module.pk for module in modules}
-    pages = Page.objects.live().public().filter(query).order_by("path").only(*PAGE_LINK_FIELDS)
+    pages = page_cache.public(Page.objects.live().filter(query)).order_by("path").only(*PAGE_LINK_FIELDS)
     for page in pages:
         first.setdefault(by_path[page.path[: -Page.steplen]], page)
     return first
@@ -81,6 +83,11 @@ def path_overview(user, assignments=()):
     module_rows = list(
         ModuleProgress.objects.filter(user=user, module__live=True)  # an unpublished module hides its pages
         .select_related("module", "next_page")
+        .only(
+            *(field.attname for field in ModuleProgress._meta.concrete_fields),
+            *(f"module__{name}" for name in PAGE_LINK_FIELDS),
+            *(f"next_page__{name}" for name in PAGE_LINK_FIELDS),
+        )
         .order_by("-last_activity_at")
     )
     last_activity = max((row.last_activity_at for row in module_rows if row.last_activity_at), default=None)
@@ -163,8 +170,6 @@ def path_overview(user, assignments=()):
 
 def diagnostic_comparison(user):
     """Each competence before and after: the first and the latest « Faire le point » (2 queries)."""
-    from assessments.models import Competence, DiagnosticResult
-
     results = list(DiagnosticResult.objects.filter(user=user).order_by("created_at").only("levels", "created_at"))
     if not results:
         return None

@@ -6,6 +6,7 @@ from accounts.models import StructureLink
 from followup.models import Assignment
 from followup.services.workshops import next_session_for
 from learning.path import diagnostic_comparison, path_overview
+from learning.services import PAGE_LINK_FIELDS
 
 
 def assignments_for(user):
@@ -15,7 +16,8 @@ def assignments_for(user):
     for assignment in (
         Assignment.objects.active()
         .filter(resident=user, module__live=True)
-        .select_related("module", "structure")
+        .select_related("module")
+        .only("module_id", "due_date", "note", "created_at", *(f"module__{name}" for name in PAGE_LINK_FIELDS))
         .order_by(F("due_date").asc(nulls_last=True), "created_at")
     ):
         first_by_module.setdefault(assignment.module_id, assignment)
