@@ -6,9 +6,10 @@ assignments, progress, quiz attempts with answers and « Faire le point » resul
 shared by every account), a group of structures per transaction, so that 100,000 residents take minutes.
 
 The data agrees with what the services would have written: page statuses come from learning.progress, the module
-roll-ups from the same `module_rollup` over the same pages, each passed attempt completes its quiz page, attempts
-are scored with assessments.scoring. Generated accounts are recognised by their username prefix, structures by
-their name prefix, so that `--reset` removes them and nothing else.
+roll-ups from learning.services.module_progress_fields over the same pages, each passed attempt completes its quiz
+page, attempts are scored with assessments.scoring and their responses come from each question's kind
+(assessments.kinds). Generated accounts are recognised by their username prefix, structures by their name prefix, so
+that `--reset` removes them and nothing else.
 """
 
 import datetime
@@ -25,7 +26,7 @@ from django.utils import timezone
 
 from accounts.enums import ConsentMethod, UserKind
 from accounts.models import UNAMBIGUOUS_ALPHABET, Membership, Structure, StructureLink, User
-from assessments import scoring
+from assessments import kinds, scoring
 from assessments.equipment import Gap
 from assessments.models import Answer, Competence, DiagnosticPage, DiagnosticResult, QuizAttempt, QuizPage
 from cms.models import Procedure
@@ -33,8 +34,8 @@ from followup.enums import Autonomy
 from followup.models import Assignment, Attendance, AuditEntry, AutonomyRecord, ResidentNote, Workshop, WorkshopSession
 from learning.enums import ProgressStatus
 from learning.models import ModulePage, ModuleProgress, PageProgress, TutorialPage
-from learning.progress import module_rollup, tutorial_status
-from learning.services import page_fraction
+from learning.progress import tutorial_status
+from learning.services import ModuleItem, module_progress_fields
 
 USERNAME_PREFIX = "charge-"
 STRUCTURE_PREFIX = "Structure de charge "
@@ -99,30 +100,17 @@ class ModulePlan:
     quizzes: list = field(default_factory=list)  # QuizPlan
     total_steps: int = 0
 
+    @property
+    def module_items(self):
+        """The pages as learning.services.module_items gives them to the roll-up."""
+        return [ModuleItem(item.pk, item.step_ids if isinstance(item, TutorialPage) else None) for item in self.items]
 
-def _answers_for(question):
-    """(right response, wrong response) for a plain question; None where no response can be built."""
-    kind = question["kind"]
-    if kind == "single":
-        options = question["options"]
-        right = max(range(len(options)), key=lambda index: options[index]["weight"])
-        wrong = next((index for index, option in enumerate(options) if option["weight"] <= 0), None)
-        return right, wrong
-    if kind == "multiple":
-        right = [index for index, option in enumerate(question["options"]) if option["weight"] > 0]
-        wrong = [index for index, option in enumerate(question["options"]) if option["weight"] <= 0][:1] or None
-        return right, wrong
-    if kind == "true_false":
-        return question["answer"], not question["answer"]
-    if kind == "short_answer":
-        return scoring.plain_text(question["answers"][0]["text"]), "je ne sais pas"
-    if kind == "matching":
-        count = len(question["pairs"])
-        return list(range(count)), list(reversed(range(count))) if count > 1 else None
-    if kind == "ordering":
-        count = len(question["items"])
-        return list(range(count)), list(reversed(range(count))) if count > 1 else None
-    return None, None
+
+def sample_responses(question):
+    """(right response, wrong response) for a question, from its kind (assessments.kinds); (None, None) for a kind
+    that is not registered."""
+    kind = kinds.find(question["kind"])
+    return kind.sample_responses(question) if kind else (None, None)
 
 
 def _scored(question, response):
@@ -137,7 +125,7 @@ def _scored(question, response):
 def quiz_plan(quiz):
     right, wrong, orders = {}, {}, {}
     for qid, (_value, question) in quiz.question_map.items():
-        good, bad = _answers_for(question)
+        good, bad = sample_responses(question)
         right[qid] = _scored(question, good)
         wrong[qid] = _scored(question, bad)
         size = len(question.get("options") or question.get("pairs") or question.get("items") or [])
@@ -207,16 +195,17 @@ def reset(log=print):
     structures = Structure.objects.filter(name__startswith=STRUCTURE_PREFIX)
     user_ids = list(User.objects.filter(username__startswith=USERNAME_PREFIX).values_list("pk", flat=True))
     with transaction.atomic():
-        # Children first, with plain DELETEs: the ORM's cascade would load them all into memory.
-        Attendance.objects.filter(session__workshop__structure__in=structures)._raw_delete(Attendance.objects.db)
-        WorkshopSession.objects.filter(workshop__structure__in=structures)._raw_delete(WorkshopSession.objects.db)
+        # Children first. Rows nothing refers to go in one DELETE each (Django's fast path: no signal is connected
+        # for them); sessions and attempts, which rows refer to, are gathered by primary key only.
+        Attendance.objects.filter(session__workshop__structure__in=structures).delete()
+        WorkshopSession.objects.filter(workshop__structure__in=structures).only("pk").delete()
         Workshop.members.through.objects.filter(workshop__structure__in=structures).delete()
         Workshop.modules.through.objects.filter(workshop__structure__in=structures).delete()
         for start in range(0, len(user_ids), 5000):
             chunk = user_ids[start : start + 5000]
-            Answer.objects.filter(attempt__user_id__in=chunk)._raw_delete(Answer.objects.db)
+            Answer.objects.filter(attempt__user_id__in=chunk).delete()
+            QuizAttempt.objects.filter(user_id__in=chunk).only("pk").delete()
             for model, column in [
-                (QuizAttempt, "user_id"),
                 (PageProgress, "user_id"),
                 (ModuleProgress, "user_id"),
                 (DiagnosticResult, "user_id"),
@@ -226,7 +215,7 @@ def reset(log=print):
                 (StructureLink, "resident_id"),
                 (Membership, "user_id"),
             ]:
-                model.objects.filter(**{f"{column}__in": chunk})._raw_delete(model.objects.db)
+                model.objects.filter(**{f"{column}__in": chunk}).delete()
         AuditEntry.objects.filter(structure__in=structures).delete()
         Workshop.objects.filter(structure__in=structures).delete()
         structures.delete()
@@ -504,26 +493,10 @@ class Generator:
                         )
                         break
         pages.extend(rows.values())
-        # The roll-up, exactly as learning.services.refresh_module_progress computes it.
-        fractions = []
-        for item in plan.items:
-            row = rows.get(item.pk)
-            fractions.append((item, page_fraction(item, row.done_step_ids if row else [], row.status if row else "")))
-        rollup = module_rollup(fractions)
+        # The roll-up, by the function learning.services writes it with, over the same pages.
         last_activity = max((row.updated_at for row in rows.values()), default=None)
-        modules.append(
-            ModuleProgress(
-                user_id=person.pk,
-                module_id=plan.page.pk,
-                percent=rollup.percent,
-                items_done=rollup.items_done,
-                items_total=rollup.items_total,
-                status=rollup.status,
-                next_page_id=rollup.next_item.pk if rollup.next_item else None,
-                last_activity_at=last_activity,
-                completed_at=last_activity if rollup.status == ProgressStatus.COMPLETED else None,
-            )
-        )
+        fields = module_progress_fields(plan.module_items, rows, now=last_activity)
+        modules.append(ModuleProgress(user_id=person.pk, module_id=plan.page.pk, **fields))
 
     def attempt(self, person, quiz, moment, skill):
         rng = self.rng

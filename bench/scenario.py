@@ -28,8 +28,10 @@ def setup():
 
 
 JOURNEYS = [
-    ("minimal", "minimal view (baseline)"),
+    ("minimal", "do-nothing view (baseline)"),
     ("health", "/sante/ (database + cache)"),
+    ("home_anonymous", "home page, anonymous"),
+    ("catalogue_anonymous", "catalogue, anonymous"),
     ("tutorial_anonymous", "tutorial, anonymous"),
     ("tutorial_resident", "tutorial, logged-in resident"),
     ("step_done", "mark a step done (POST, JSON)"),
@@ -80,11 +82,11 @@ def post(path, form, expect, accept="text/html"):
 def quiz_answers(quiz):
     """The form a person who knows the answers sends (through the project's own encoding)."""
     from assessments.responses import encode
-    from bench.loaddata import _answers_for
+    from bench.loaddata import sample_responses
 
     form = {}
     for qid, (_value, question) in quiz.question_map.items():
-        right, _wrong = _answers_for(question)
+        right, _wrong = sample_responses(question)
         form.update(encode(qid, question, right))
     return form
 
@@ -95,10 +97,11 @@ def build_plan(*, residents_sample, agents_sample, seed):
     from assessments.models import QuizPage
     from bench.loaddata import STRUCTURE_PREFIX, USERNAME_PREFIX
     from followup.models import Workshop
-    from learning.models import TutorialPage
+    from learning.models import ModuleIndexPage, TutorialPage
 
     rng = random.Random(seed)
     tutorials = list(TutorialPage.objects.live().public().order_by("path"))
+    catalogue = ModuleIndexPage.objects.live().public().first()
     quizzes = list(QuizPage.objects.live().public().order_by("path"))
     resident_ids = list(
         User.objects.filter(username__startswith=USERNAME_PREFIX, kind=UserKind.RESIDENT).values_list("pk", flat=True)
@@ -135,6 +138,8 @@ def build_plan(*, residents_sample, agents_sample, seed):
     journeys = {
         "minimal": variants([("", [get("/bench/minimal/")])]),
         "health": variants([("", [get("/sante/")])]),
+        "home_anonymous": variants([("", [get("/")])]),
+        "catalogue_anonymous": variants([("", [get(catalogue.url)])] if catalogue else []),
         "tutorial_anonymous": variants([("", [get(page.url)]) for page in tutorials]),
         "tutorial_resident": variants(
             [(cookie, [get(tutorials[index % len(tutorials)].url)]) for index, (_r, cookie, _c) in enumerate(people)]
