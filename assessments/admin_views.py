@@ -147,4 +147,3 @@ def export_gift(request):
     response = HttpResponse("\n".join(header) + "\n\n" + result.text, content_type="text/plain; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{gift_import.export_filename(quiz)}"'
     return response
-

@@ -1,7 +1,5 @@
 """What the editor tells trainers when a change reaches residents' progress or a module hides its pages."""
 
-
-
 from learning.models import ModulePage
 
 

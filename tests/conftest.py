@@ -5,7 +5,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.cache import caches
 from django.core.management import call_command
-from django.db import transaction
+from django.db import connection, transaction
 from django.test import override_settings
 
 from wagtail.models import Page, Site
@@ -24,6 +24,7 @@ from tests.accounts.factories import (
     UserFactory,
 )
 from tests.cms.factories import HomePageFactory
+from tests.learning.factories import ModuleIndexPageFactory, ModulePageFactory, TutorialPageFactory
 from tests.throwaway_redis import throwaway_redis  # noqa: F401 (a fixture for every app's outage tests)
 
 fast_restore.install()
@@ -47,8 +48,6 @@ def pytest_collection_modifyitems(config, items):
     On PostgreSQL, tests that use no database at all (parsers, scoring, payload rendering…) are left out too: they
     ran on SQLite and nothing in them changes with the database.
     """
-    from django.db import connection
-
     if connection.vendor == "postgresql":
         once = [item for item in items if "sweep" in item.keywords or not uses_database(item)]
         if once:
@@ -188,27 +187,19 @@ def client_for(client, request):
 
 @pytest.fixture
 def catalogue(home_page):
-    from tests.learning.factories import ModuleIndexPageFactory
-
     return ModuleIndexPageFactory(parent=home_page)
 
 
 @pytest.fixture
 def module(catalogue):
-    from tests.learning.factories import ModulePageFactory
-
     return ModulePageFactory(parent=catalogue, title="Créer son compte ameli", slug="ameli")
 
 
 @pytest.fixture
 def tutorial(module):
-    from tests.learning.factories import TutorialPageFactory
-
     return TutorialPageFactory(parent=module, title="Préparer ses documents", slug="preparer")
 
 
 @pytest.fixture
 def second_tutorial(module, tutorial):
-    from tests.learning.factories import TutorialPageFactory
-
     return TutorialPageFactory(parent=module, title="Créer le compte", slug="creer")

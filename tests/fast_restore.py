@@ -10,6 +10,7 @@ same constraint check at the end, in a few dozen queries instead of a thousand.
 
 from io import StringIO
 
+from django.apps import apps
 from django.core import serializers
 from django.core.management.color import no_style
 from django.db import connection
@@ -89,6 +90,4 @@ def demo_snapshot(*, seed):
 
 
 def _models():
-    from django.apps import apps
-
     return apps.get_models(include_auto_created=True)

@@ -6,152 +6,356 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('accounts', '0005_user_card_epoch'),
-        ('cms', '0012_cache_generation_rows_only_added'),
+        ("accounts", "0005_user_card_epoch"),
+        ("cms", "0012_cache_generation_rows_only_added"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Resident',
-            fields=[
-            ],
+            name="Resident",
+            fields=[],
             options={
-                'verbose_name': 'personne accompagnée',
-                'verbose_name_plural': 'personnes accompagnées',
-                'proxy': True,
-                'indexes': [],
-                'constraints': [],
+                "verbose_name": "personne accompagnée",
+                "verbose_name_plural": "personnes accompagnées",
+                "proxy": True,
+                "indexes": [],
+                "constraints": [],
             },
-            bases=('accounts.user',),
+            bases=("accounts.user",),
         ),
         migrations.CreateModel(
-            name='AutonomyRecord',
+            name="AutonomyRecord",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('level', models.CharField(choices=[('for_them', 'Fait pour la personne'), ('with_them', "Fait avec de l'aide"), ('alone', 'Fait sans aide')], max_length=20, verbose_name='autonomie')),
-                ('date', models.DateField(verbose_name='date')),
-                ('procedure', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='cms.procedure', verbose_name='démarche')),
-                ('recorded_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('resident', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='autonomy_records', to=settings.AUTH_USER_MODEL)),
-                ('structure', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='accounts.structure')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[
+                            ("for_them", "Fait pour la personne"),
+                            ("with_them", "Fait avec de l'aide"),
+                            ("alone", "Fait sans aide"),
+                        ],
+                        max_length=20,
+                        verbose_name="autonomie",
+                    ),
+                ),
+                ("date", models.DateField(verbose_name="date")),
+                (
+                    "procedure",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="cms.procedure",
+                        verbose_name="démarche",
+                    ),
+                ),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "resident",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="autonomy_records",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "structure",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="accounts.structure"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'autonomie sur une démarche',
-                'verbose_name_plural': 'autonomie sur les démarches',
-                'ordering': ['-date', '-pk'],
-            },
-        ),
-        migrations.CreateModel(
-            name='ResidentNote',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('text', models.TextField(max_length=1000, verbose_name='note')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('author', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('resident', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='notes_about', to=settings.AUTH_USER_MODEL)),
-                ('structure', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='accounts.structure')),
-            ],
-            options={
-                'verbose_name': 'note',
-                'verbose_name_plural': 'notes',
-                'ordering': ['-created_at'],
-            },
-        ),
-        migrations.CreateModel(
-            name='Workshop',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=150, verbose_name='titre')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('facilitator', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='animateur ou animatrice')),
-                ('members', models.ManyToManyField(blank=True, related_name='workshops', to=settings.AUTH_USER_MODEL, verbose_name='participants')),
-                ('modules', models.ManyToManyField(blank=True, related_name='+', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='modules du groupe')),
-                ('structure', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='workshops', to='accounts.structure')),
-            ],
-            options={
-                'verbose_name': 'atelier',
-                'verbose_name_plural': 'ateliers',
-                'ordering': ['title'],
-            },
-        ),
-        migrations.CreateModel(
-            name='WorkshopSession',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('date', models.DateField(verbose_name='date')),
-                ('start_time', models.TimeField(verbose_name='début')),
-                ('end_time', models.TimeField(blank=True, null=True, verbose_name='fin')),
-                ('place', models.CharField(blank=True, max_length=200, verbose_name='lieu')),
-                ('topic', models.CharField(blank=True, max_length=200, verbose_name='thème')),
-                ('modules', models.ManyToManyField(blank=True, related_name='+', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='modules travaillés')),
-                ('workshop', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='sessions', to='followup.workshop')),
-            ],
-            options={
-                'verbose_name': 'séance',
-                'verbose_name_plural': 'séances',
-                'ordering': ['date', 'start_time'],
+                "verbose_name": "autonomie sur une démarche",
+                "verbose_name_plural": "autonomie sur les démarches",
+                "ordering": ["-date", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='AuditEntry',
+            name="ResidentNote",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('actor_name', models.CharField(max_length=150, verbose_name='agent')),
-                ('action', models.CharField(choices=[('create_resident', 'Création du compte'), ('view_resident', 'Consultation de la fiche'), ('new_code', 'Nouveau code de connexion'), ('assign', 'Module assigné'), ('unassign', 'Module retiré'), ('export', 'Export CSV'), ('erase', 'Effacement du compte'), ('note_add', 'Note ajoutée'), ('autonomy', 'Démarche enregistrée'), ('workshop_join', 'Ajout à un atelier'), ('workshop_leave', "Retrait d'un atelier"), ('group_assign', "Module assigné par l'atelier"), ('attendance', 'Présence à une séance'), ('diagnostic', '« Faire le point » avec la personne'), ('unlink', 'Suivi de la structure effacé'), ('erased_elsewhere', 'Compte effacé par une autre structure'), ('erased_by_person', 'Compte supprimé par la personne')], max_length=30, verbose_name='action')),
-                ('resident_pseudonym', models.CharField(blank=True, max_length=20, verbose_name='personne (pseudonyme)')),
-                ('detail', models.CharField(blank=True, max_length=200, verbose_name='détail')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True)),
-                ('actor', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('structure', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='audit_entries', to='accounts.structure')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("text", models.TextField(max_length=1000, verbose_name="note")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "author",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "resident",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="notes_about",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "structure",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="accounts.structure"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'entrée du journal',
-                'verbose_name_plural': 'journal des actions',
-                'ordering': ['-created_at', '-pk'],
-                'indexes': [models.Index(fields=['structure', '-created_at'], name='auditentry_structure_date')],
+                "verbose_name": "note",
+                "verbose_name_plural": "notes",
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='Assignment',
+            name="Workshop",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('due_date', models.DateField(blank=True, null=True, verbose_name='à faire pour le')),
-                ('note', models.CharField(blank=True, max_length=300, verbose_name='note')),
-                ('individual', models.BooleanField(default=False, verbose_name='assigné à la personne elle-même')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('removed_at', models.DateTimeField(blank=True, null=True)),
-                ('assigned_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('module', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.WAGTAIL_PAGE_MODEL)),
-                ('resident', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='assignments', to=settings.AUTH_USER_MODEL)),
-                ('structure', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='assignments', to='accounts.structure')),
-                ('workshop', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='assignments', to='followup.workshop')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("title", models.CharField(max_length=150, verbose_name="titre")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "facilitator",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="animateur ou animatrice",
+                    ),
+                ),
+                (
+                    "members",
+                    models.ManyToManyField(
+                        blank=True, related_name="workshops", to=settings.AUTH_USER_MODEL, verbose_name="participants"
+                    ),
+                ),
+                (
+                    "modules",
+                    models.ManyToManyField(
+                        blank=True, related_name="+", to=settings.WAGTAIL_PAGE_MODEL, verbose_name="modules du groupe"
+                    ),
+                ),
+                (
+                    "structure",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="workshops", to="accounts.structure"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'module assigné',
-                'verbose_name_plural': 'modules assignés',
-                'indexes': [models.Index(fields=['structure', 'resident'], name='assignment_structure_resident')],
-                'constraints': [models.UniqueConstraint(condition=models.Q(('removed_at__isnull', True)), fields=('module', 'resident', 'structure'), name='assignment_one_active_per_module_resident_structure')],
+                "verbose_name": "atelier",
+                "verbose_name_plural": "ateliers",
+                "ordering": ["title"],
             },
         ),
         migrations.CreateModel(
-            name='Attendance',
+            name="WorkshopSession",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('present', models.BooleanField(verbose_name='présent')),
-                ('recorded_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('resident', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='attendances', to=settings.AUTH_USER_MODEL)),
-                ('session', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='attendances', to='followup.workshopsession')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("date", models.DateField(verbose_name="date")),
+                ("start_time", models.TimeField(verbose_name="début")),
+                ("end_time", models.TimeField(blank=True, null=True, verbose_name="fin")),
+                ("place", models.CharField(blank=True, max_length=200, verbose_name="lieu")),
+                ("topic", models.CharField(blank=True, max_length=200, verbose_name="thème")),
+                (
+                    "modules",
+                    models.ManyToManyField(
+                        blank=True, related_name="+", to=settings.WAGTAIL_PAGE_MODEL, verbose_name="modules travaillés"
+                    ),
+                ),
+                (
+                    "workshop",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="sessions", to="followup.workshop"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'présence',
-                'verbose_name_plural': 'présences',
-                'constraints': [models.UniqueConstraint(fields=('session', 'resident'), name='attendance_one_per_session')],
+                "verbose_name": "séance",
+                "verbose_name_plural": "séances",
+                "ordering": ["date", "start_time"],
+            },
+        ),
+        migrations.CreateModel(
+            name="AuditEntry",
+            fields=[
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("actor_name", models.CharField(max_length=150, verbose_name="agent")),
+                (
+                    "action",
+                    models.CharField(
+                        choices=[
+                            ("create_resident", "Création du compte"),
+                            ("view_resident", "Consultation de la fiche"),
+                            ("new_code", "Nouveau code de connexion"),
+                            ("assign", "Module assigné"),
+                            ("unassign", "Module retiré"),
+                            ("export", "Export CSV"),
+                            ("erase", "Effacement du compte"),
+                            ("note_add", "Note ajoutée"),
+                            ("autonomy", "Démarche enregistrée"),
+                            ("workshop_join", "Ajout à un atelier"),
+                            ("workshop_leave", "Retrait d'un atelier"),
+                            ("group_assign", "Module assigné par l'atelier"),
+                            ("attendance", "Présence à une séance"),
+                            ("diagnostic", "« Faire le point » avec la personne"),
+                            ("unlink", "Suivi de la structure effacé"),
+                            ("erased_elsewhere", "Compte effacé par une autre structure"),
+                            ("erased_by_person", "Compte supprimé par la personne"),
+                        ],
+                        max_length=30,
+                        verbose_name="action",
+                    ),
+                ),
+                (
+                    "resident_pseudonym",
+                    models.CharField(blank=True, max_length=20, verbose_name="personne (pseudonyme)"),
+                ),
+                ("detail", models.CharField(blank=True, max_length=200, verbose_name="détail")),
+                ("created_at", models.DateTimeField(auto_now_add=True, db_index=True)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "structure",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="audit_entries",
+                        to="accounts.structure",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "entrée du journal",
+                "verbose_name_plural": "journal des actions",
+                "ordering": ["-created_at", "-pk"],
+                "indexes": [models.Index(fields=["structure", "-created_at"], name="auditentry_structure_date")],
+            },
+        ),
+        migrations.CreateModel(
+            name="Assignment",
+            fields=[
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("due_date", models.DateField(blank=True, null=True, verbose_name="à faire pour le")),
+                ("note", models.CharField(blank=True, max_length=300, verbose_name="note")),
+                ("individual", models.BooleanField(default=False, verbose_name="assigné à la personne elle-même")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("removed_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "assigned_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "module",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to=settings.WAGTAIL_PAGE_MODEL
+                    ),
+                ),
+                (
+                    "resident",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="assignments",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "structure",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="assignments",
+                        to="accounts.structure",
+                    ),
+                ),
+                (
+                    "workshop",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="assignments",
+                        to="followup.workshop",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "module assigné",
+                "verbose_name_plural": "modules assignés",
+                "indexes": [models.Index(fields=["structure", "resident"], name="assignment_structure_resident")],
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("removed_at__isnull", True)),
+                        fields=("module", "resident", "structure"),
+                        name="assignment_one_active_per_module_resident_structure",
+                    )
+                ],
+            },
+        ),
+        migrations.CreateModel(
+            name="Attendance",
+            fields=[
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("present", models.BooleanField(verbose_name="présent")),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "resident",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="attendances",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "session",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="attendances",
+                        to="followup.workshopsession",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "présence",
+                "verbose_name_plural": "présences",
+                "constraints": [
+                    models.UniqueConstraint(fields=("session", "resident"), name="attendance_one_per_session")
+                ],
             },
         ),
     ]

@@ -1,6 +1,5 @@
 """The agent space's home: how many residents need attention, by follow-up status."""
 
-
 from django.db.models import Count
 from django.views.decorators.http import require_safe
 
@@ -23,5 +22,3 @@ def home(request):
         {"summary": summary, "total": sum(counts.values())},
         section="home",
     )
-
-

@@ -1,6 +1,5 @@
 """The structure's team (managers add and remove professionals) and the journal of what agents did."""
 
-
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
@@ -53,8 +52,6 @@ def team(request):
     )
 
 
-
-
 @manager_required
 @require_POST
 def team_remove(request, membership_id):
@@ -65,8 +62,6 @@ def team_remove(request, membership_id):
         membership.delete()
         messages.success(request, "Cette personne ne fait plus partie de l'équipe de la structure.")
     return redirect("agent:team")
-
-
 
 
 @manager_required

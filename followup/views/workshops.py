@@ -190,6 +190,4 @@ def session_sheet(request, workshop_id, session_id):
 def workshop_matrix(request, workshop_id):
     workshop = workshop_or_404(request.user, workshop_id)
     modules, rows = progress_matrix(workshop)
-    return _render(
-        request, "followup/workshop_matrix.html", {"workshop": workshop, "modules": modules, "rows": rows}
-    )
+    return _render(request, "followup/workshop_matrix.html", {"workshop": workshop, "modules": modules, "rows": rows})

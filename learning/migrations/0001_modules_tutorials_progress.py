@@ -14,102 +14,439 @@ import cms.page_cache
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('assessments', '0008_fix_saved_multiple_choice_weights'),
-        ('cms', '0012_cache_generation_rows_only_added'),
-        ('wagtailcore', '0098_apitoken'),
+        ("assessments", "0008_fix_saved_multiple_choice_weights"),
+        ("cms", "0012_cache_generation_rows_only_added"),
+        ("wagtailcore", "0098_apitoken"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ModuleIndexPage',
+            name="ModuleIndexPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', wagtail.fields.RichTextField(blank=True, verbose_name='introduction')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("intro", wagtail.fields.RichTextField(blank=True, verbose_name="introduction")),
             ],
             options={
-                'verbose_name': 'catalogue des modules',
+                "verbose_name": "catalogue des modules",
             },
-            bases=(cms.page_cache.ViewRestrictionShortcutMixin, cms.models.TypedChildRoutingMixin, 'wagtailcore.page'),
+            bases=(cms.page_cache.ViewRestrictionShortcutMixin, cms.models.TypedChildRoutingMixin, "wagtailcore.page"),
         ),
         migrations.CreateModel(
-            name='TutorialPage',
+            name="TutorialPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', models.CharField(max_length=300, verbose_name='introduction')),
-                ('duration_minutes', models.PositiveSmallIntegerField(default=10, verbose_name='durée estimée (minutes)')),
-                ('checklist', wagtail.fields.StreamField([('item', 2)], blank=True, block_lookup={0: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('document', 'Document'), ('equipment', 'Équipement'), ('account', 'Compte ou identifiant')], 'label': 'Type'}), 1: ('wagtail.blocks.CharBlock', (), {'label': "Ce qu'il faut avoir", 'max_length': 200}), 2: ('wagtail.blocks.StructBlock', [[('kind', 0), ('text', 1)]], {})}, verbose_name='avant de commencer')),
-                ('media', wagtail.fields.StreamField([('video', 4)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'Titre', 'max_length': 120}), 1: ('cms.blocks.VideoFileChooserBlock', (), {'help_text': 'Choisissez la vidéo parmi les fichiers du site, ou envoyez-la depuis votre ordinateur. Pas de lien YouTube : la vidéo doit être sur le site.', 'label': 'Fichier vidéo (MP4 ou WebM)'}), 2: ('cms.blocks.CaptionsFileChooserBlock', (), {'help_text': 'Un fichier .vtt avec le texte de ce qui est dit, affiché sous la vidéo.', 'label': 'Sous-titres (fichier WebVTT, facultatif)', 'required': False}), 3: ('cms.blocks.ParagraphBlock', (), {'help_text': 'Obligatoire : tout ce qui est dit et montré, pour qui ne peut pas regarder ou écouter.', 'label': 'Transcription'}), 4: ('wagtail.blocks.StructBlock', [[('title', 0), ('video', 1), ('captions', 2), ('transcript', 3)]], {})}, verbose_name='vidéo de démonstration')),
-                ('steps', wagtail.fields.StreamField([('step', 15)], block_lookup={0: ('wagtail.blocks.CharBlock', (), {'help_text': 'Court : « Ouvrir le site ameli.fr »', 'label': "Titre de l'étape", 'max_length': 120}), 1: ('cms.blocks.ParagraphBlock', (), {'help_text': 'Une action à la fois, avec des mots simples.', 'label': 'Consigne'}), 2: ('cms.blocks.PrefetchingImageChooserBlock', (), {'label': "Capture d'écran ou illustration (facultative)", 'required': False}), 3: ('wagtail.blocks.CharBlock', (), {'help_text': "Dites ce que montre l'image et ce qu'il faut y repérer : « Le bouton bleu Se connecter, en haut à droite ». Elle est lue aux personnes qui ne voient pas l'écran.", 'label': "Description de l'image (obligatoire si vous ajoutez une image)", 'max_length': 250, 'required': False}), 4: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('tip', 'Astuce'), ('warning', 'Attention'), ('scam', 'Alerte arnaque')], 'label': 'Type'}), 5: ('wagtail.blocks.CharBlock', (), {'label': 'Titre', 'max_length': 120, 'required': False}), 6: ('cms.blocks.ParagraphBlock', (), {'label': 'Texte'}), 7: ('wagtail.blocks.StructBlock', [[('kind', 4), ('title', 5), ('text', 6)]], {}), 8: ('wagtail.blocks.ListBlock', (7,), {'collapsed': True, 'default': [], 'label': 'Encadrés : astuce, attention, arnaque (facultatifs)', 'min_num': 0}), 9: ('wagtail.blocks.CharBlock', (), {'help_text': "Une petite question pour que la personne vérifie qu'elle a compris l'étape.", 'label': '« Je vérifie » : question (facultative)', 'max_length': 200, 'required': False}), 10: ('wagtail.blocks.CharBlock', (), {'label': 'Réponse proposée', 'max_length': 150}), 11: ('wagtail.blocks.BooleanBlock', (), {'label': 'Bonne réponse', 'required': False}), 12: ('wagtail.blocks.StructBlock', [[('text', 10), ('correct', 11)]], {}), 13: ('wagtail.blocks.ListBlock', (12,), {'collapsed': True, 'default': [], 'help_text': 'Au moins deux réponses, dont une seule bonne.', 'label': '« Je vérifie » : réponses proposées', 'min_num': 0}), 14: ('wagtail.blocks.CharBlock', (), {'help_text': 'Montrée après la réponse : pourquoi la bonne réponse est la bonne.', 'label': '« Je vérifie » : explication', 'max_length': 300, 'required': False}), 15: ('wagtail.blocks.StructBlock', [[('title', 0), ('instruction', 1), ('image', 2), ('image_alt', 3), ('callouts', 8), ('check_question', 9), ('check_options', 13), ('check_explanation', 14)]], {})}, verbose_name='étapes')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("intro", models.CharField(max_length=300, verbose_name="introduction")),
+                (
+                    "duration_minutes",
+                    models.PositiveSmallIntegerField(default=10, verbose_name="durée estimée (minutes)"),
+                ),
+                (
+                    "checklist",
+                    wagtail.fields.StreamField(
+                        [("item", 2)],
+                        blank=True,
+                        block_lookup={
+                            0: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [
+                                        ("document", "Document"),
+                                        ("equipment", "Équipement"),
+                                        ("account", "Compte ou identifiant"),
+                                    ],
+                                    "label": "Type",
+                                },
+                            ),
+                            1: ("wagtail.blocks.CharBlock", (), {"label": "Ce qu'il faut avoir", "max_length": 200}),
+                            2: ("wagtail.blocks.StructBlock", [[("kind", 0), ("text", 1)]], {}),
+                        },
+                        verbose_name="avant de commencer",
+                    ),
+                ),
+                (
+                    "media",
+                    wagtail.fields.StreamField(
+                        [("video", 4)],
+                        blank=True,
+                        block_lookup={
+                            0: ("wagtail.blocks.CharBlock", (), {"label": "Titre", "max_length": 120}),
+                            1: (
+                                "cms.blocks.VideoFileChooserBlock",
+                                (),
+                                {
+                                    "help_text": "Choisissez la vidéo parmi les fichiers du site, ou envoyez-la depuis votre ordinateur. Pas de lien YouTube : la vidéo doit être sur le site.",
+                                    "label": "Fichier vidéo (MP4 ou WebM)",
+                                },
+                            ),
+                            2: (
+                                "cms.blocks.CaptionsFileChooserBlock",
+                                (),
+                                {
+                                    "help_text": "Un fichier .vtt avec le texte de ce qui est dit, affiché sous la vidéo.",
+                                    "label": "Sous-titres (fichier WebVTT, facultatif)",
+                                    "required": False,
+                                },
+                            ),
+                            3: (
+                                "cms.blocks.ParagraphBlock",
+                                (),
+                                {
+                                    "help_text": "Obligatoire : tout ce qui est dit et montré, pour qui ne peut pas regarder ou écouter.",
+                                    "label": "Transcription",
+                                },
+                            ),
+                            4: (
+                                "wagtail.blocks.StructBlock",
+                                [[("title", 0), ("video", 1), ("captions", 2), ("transcript", 3)]],
+                                {},
+                            ),
+                        },
+                        verbose_name="vidéo de démonstration",
+                    ),
+                ),
+                (
+                    "steps",
+                    wagtail.fields.StreamField(
+                        [("step", 15)],
+                        block_lookup={
+                            0: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Court : « Ouvrir le site ameli.fr »",
+                                    "label": "Titre de l'étape",
+                                    "max_length": 120,
+                                },
+                            ),
+                            1: (
+                                "cms.blocks.ParagraphBlock",
+                                (),
+                                {"help_text": "Une action à la fois, avec des mots simples.", "label": "Consigne"},
+                            ),
+                            2: (
+                                "cms.blocks.PrefetchingImageChooserBlock",
+                                (),
+                                {"label": "Capture d'écran ou illustration (facultative)", "required": False},
+                            ),
+                            3: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Dites ce que montre l'image et ce qu'il faut y repérer : « Le bouton bleu Se connecter, en haut à droite ». Elle est lue aux personnes qui ne voient pas l'écran.",
+                                    "label": "Description de l'image (obligatoire si vous ajoutez une image)",
+                                    "max_length": 250,
+                                    "required": False,
+                                },
+                            ),
+                            4: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [
+                                        ("tip", "Astuce"),
+                                        ("warning", "Attention"),
+                                        ("scam", "Alerte arnaque"),
+                                    ],
+                                    "label": "Type",
+                                },
+                            ),
+                            5: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Titre", "max_length": 120, "required": False},
+                            ),
+                            6: ("cms.blocks.ParagraphBlock", (), {"label": "Texte"}),
+                            7: ("wagtail.blocks.StructBlock", [[("kind", 4), ("title", 5), ("text", 6)]], {}),
+                            8: (
+                                "wagtail.blocks.ListBlock",
+                                (7,),
+                                {
+                                    "collapsed": True,
+                                    "default": [],
+                                    "label": "Encadrés : astuce, attention, arnaque (facultatifs)",
+                                    "min_num": 0,
+                                },
+                            ),
+                            9: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Une petite question pour que la personne vérifie qu'elle a compris l'étape.",
+                                    "label": "« Je vérifie » : question (facultative)",
+                                    "max_length": 200,
+                                    "required": False,
+                                },
+                            ),
+                            10: ("wagtail.blocks.CharBlock", (), {"label": "Réponse proposée", "max_length": 150}),
+                            11: ("wagtail.blocks.BooleanBlock", (), {"label": "Bonne réponse", "required": False}),
+                            12: ("wagtail.blocks.StructBlock", [[("text", 10), ("correct", 11)]], {}),
+                            13: (
+                                "wagtail.blocks.ListBlock",
+                                (12,),
+                                {
+                                    "collapsed": True,
+                                    "default": [],
+                                    "help_text": "Au moins deux réponses, dont une seule bonne.",
+                                    "label": "« Je vérifie » : réponses proposées",
+                                    "min_num": 0,
+                                },
+                            ),
+                            14: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Montrée après la réponse : pourquoi la bonne réponse est la bonne.",
+                                    "label": "« Je vérifie » : explication",
+                                    "max_length": 300,
+                                    "required": False,
+                                },
+                            ),
+                            15: (
+                                "wagtail.blocks.StructBlock",
+                                [
+                                    [
+                                        ("title", 0),
+                                        ("instruction", 1),
+                                        ("image", 2),
+                                        ("image_alt", 3),
+                                        ("callouts", 8),
+                                        ("check_question", 9),
+                                        ("check_options", 13),
+                                        ("check_explanation", 14),
+                                    ]
+                                ],
+                                {},
+                            ),
+                        },
+                        verbose_name="étapes",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'tutoriel',
+                "verbose_name": "tutoriel",
             },
-            bases=(cms.page_cache.ViewRestrictionShortcutMixin, wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page'),
+            bases=(
+                cms.page_cache.ViewRestrictionShortcutMixin,
+                wagtail.contrib.routable_page.models.RoutablePageMixin,
+                "wagtailcore.page",
+            ),
         ),
         migrations.CreateModel(
-            name='ModulePage',
+            name="ModulePage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('summary', models.CharField(max_length=300, verbose_name='résumé')),
-                ('objectives', models.TextField(help_text='Un objectif par ligne : « Créer son compte ameli ».', verbose_name='objectifs')),
-                ('level', models.CharField(choices=[('debutant', 'Débutant'), ('intermediaire', 'Intermédiaire'), ('autonome', 'Autonome')], default='debutant', max_length=20, verbose_name='niveau')),
-                ('duration_minutes', models.PositiveSmallIntegerField(default=30, verbose_name='durée estimée (minutes)')),
-                ('exclusion_type', models.CharField(choices=[('equipment', 'Équipement et accès'), ('competence', 'Compétences')], default='competence', max_length=20, verbose_name="type d'exclusion")),
-                ('device', models.CharField(choices=[('computer', 'Ordinateur'), ('smartphone', 'Smartphone'), ('any', 'Ordinateur ou smartphone')], default='any', max_length=20, verbose_name='appareil')),
-                ('equipment_needed', models.TextField(blank=True, help_text='Un élément par ligne.', verbose_name='équipement nécessaire')),
-                ('competences', modelcluster.fields.ParentalManyToManyField(blank=True, related_name='modules', to='assessments.competence', verbose_name='compétences travaillées')),
-                ('operators', modelcluster.fields.ParentalManyToManyField(blank=True, related_name='modules', to='cms.operator', verbose_name='organismes')),
-                ('procedures', modelcluster.fields.ParentalManyToManyField(blank=True, related_name='modules', to='cms.procedure', verbose_name='démarches')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("summary", models.CharField(max_length=300, verbose_name="résumé")),
+                (
+                    "objectives",
+                    models.TextField(
+                        help_text="Un objectif par ligne : « Créer son compte ameli ».", verbose_name="objectifs"
+                    ),
+                ),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[
+                            ("debutant", "Débutant"),
+                            ("intermediaire", "Intermédiaire"),
+                            ("autonome", "Autonome"),
+                        ],
+                        default="debutant",
+                        max_length=20,
+                        verbose_name="niveau",
+                    ),
+                ),
+                (
+                    "duration_minutes",
+                    models.PositiveSmallIntegerField(default=30, verbose_name="durée estimée (minutes)"),
+                ),
+                (
+                    "exclusion_type",
+                    models.CharField(
+                        choices=[("equipment", "Équipement et accès"), ("competence", "Compétences")],
+                        default="competence",
+                        max_length=20,
+                        verbose_name="type d'exclusion",
+                    ),
+                ),
+                (
+                    "device",
+                    models.CharField(
+                        choices=[
+                            ("computer", "Ordinateur"),
+                            ("smartphone", "Smartphone"),
+                            ("any", "Ordinateur ou smartphone"),
+                        ],
+                        default="any",
+                        max_length=20,
+                        verbose_name="appareil",
+                    ),
+                ),
+                (
+                    "equipment_needed",
+                    models.TextField(
+                        blank=True, help_text="Un élément par ligne.", verbose_name="équipement nécessaire"
+                    ),
+                ),
+                (
+                    "competences",
+                    modelcluster.fields.ParentalManyToManyField(
+                        blank=True,
+                        related_name="modules",
+                        to="assessments.competence",
+                        verbose_name="compétences travaillées",
+                    ),
+                ),
+                (
+                    "operators",
+                    modelcluster.fields.ParentalManyToManyField(
+                        blank=True, related_name="modules", to="cms.operator", verbose_name="organismes"
+                    ),
+                ),
+                (
+                    "procedures",
+                    modelcluster.fields.ParentalManyToManyField(
+                        blank=True, related_name="modules", to="cms.procedure", verbose_name="démarches"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'module',
+                "verbose_name": "module",
             },
-            bases=(cms.page_cache.ViewRestrictionShortcutMixin, cms.models.TypedChildRoutingMixin, 'wagtailcore.page'),
+            bases=(cms.page_cache.ViewRestrictionShortcutMixin, cms.models.TypedChildRoutingMixin, "wagtailcore.page"),
         ),
         migrations.CreateModel(
-            name='ModuleProgress',
+            name="ModuleProgress",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('percent', models.PositiveSmallIntegerField(default=0, verbose_name='avancement (%)')),
-                ('items_done', models.PositiveSmallIntegerField(default=0)),
-                ('items_total', models.PositiveSmallIntegerField(default=0)),
-                ('status', models.CharField(choices=[('not_started', 'Pas commencé'), ('in_progress', 'En cours'), ('completed', 'Terminé')], default='not_started', max_length=20)),
-                ('last_activity_at', models.DateTimeField(blank=True, null=True)),
-                ('completed_at', models.DateTimeField(blank=True, null=True)),
-                ('module', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.WAGTAIL_PAGE_MODEL)),
-                ('next_page', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.WAGTAIL_PAGE_MODEL)),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='module_progress', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("percent", models.PositiveSmallIntegerField(default=0, verbose_name="avancement (%)")),
+                ("items_done", models.PositiveSmallIntegerField(default=0)),
+                ("items_total", models.PositiveSmallIntegerField(default=0)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("not_started", "Pas commencé"),
+                            ("in_progress", "En cours"),
+                            ("completed", "Terminé"),
+                        ],
+                        default="not_started",
+                        max_length=20,
+                    ),
+                ),
+                ("last_activity_at", models.DateTimeField(blank=True, null=True)),
+                ("completed_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "module",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to=settings.WAGTAIL_PAGE_MODEL
+                    ),
+                ),
+                (
+                    "next_page",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="module_progress",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'progression dans un module',
-                'verbose_name_plural': 'progressions dans les modules',
-                'indexes': [models.Index(fields=['user', '-last_activity_at'], name='moduleprogress_user_activity')],
-                'constraints': [models.UniqueConstraint(fields=('user', 'module'), name='moduleprogress_one_per_user_module')],
+                "verbose_name": "progression dans un module",
+                "verbose_name_plural": "progressions dans les modules",
+                "indexes": [models.Index(fields=["user", "-last_activity_at"], name="moduleprogress_user_activity")],
+                "constraints": [
+                    models.UniqueConstraint(fields=("user", "module"), name="moduleprogress_one_per_user_module")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='PageProgress',
+            name="PageProgress",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('done_step_ids', models.JSONField(default=list, verbose_name='étapes faites')),
-                ('last_step_id', models.CharField(blank=True, max_length=64, verbose_name='dernière étape')),
-                ('status', models.CharField(choices=[('not_started', 'Pas commencé'), ('in_progress', 'En cours'), ('completed', 'Terminé')], default='not_started', max_length=20)),
-                ('started_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('completed_at', models.DateTimeField(blank=True, null=True)),
-                ('page', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.WAGTAIL_PAGE_MODEL)),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='page_progress', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("done_step_ids", models.JSONField(default=list, verbose_name="étapes faites")),
+                ("last_step_id", models.CharField(blank=True, max_length=64, verbose_name="dernière étape")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("not_started", "Pas commencé"),
+                            ("in_progress", "En cours"),
+                            ("completed", "Terminé"),
+                        ],
+                        default="not_started",
+                        max_length=20,
+                    ),
+                ),
+                ("started_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("completed_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "page",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to=settings.WAGTAIL_PAGE_MODEL
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="page_progress",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'progression sur une page',
-                'verbose_name_plural': 'progressions sur les pages',
-                'constraints': [models.UniqueConstraint(fields=('user', 'page'), name='pageprogress_one_per_user_page')],
+                "verbose_name": "progression sur une page",
+                "verbose_name_plural": "progressions sur les pages",
+                "constraints": [
+                    models.UniqueConstraint(fields=("user", "page"), name="pageprogress_one_per_user_page")
+                ],
             },
         ),
     ]

@@ -1,3 +1,4 @@
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 
 import pytest
@@ -92,8 +93,6 @@ def test_signup_refuses_a_username_differing_only_in_case(client, home_page):
 
 
 def test_database_refuses_case_variants_of_a_username(db):
-    from django.db import IntegrityError, transaction
-
     ResidentFactory(username="Bernard")
     with pytest.raises(IntegrityError), transaction.atomic():
         ResidentFactory(username="bernard")

@@ -5,6 +5,7 @@ import time
 
 from django.contrib.sessions.models import Session
 from django.core.cache import cache
+from django.test import Client
 from django.urls import reverse
 
 import pytest
@@ -72,8 +73,6 @@ def test_the_code_is_shown_for_fifteen_minutes_at_most(client, agent, structure,
 
 
 def test_a_new_code_ends_the_sessions_opened_with_the_old_card(client, agent, structure, django_user_model):
-    from django.test import Client
-
     client.force_login(agent)
     resident, code = create_resident(client, structure)
     at_home = Client()

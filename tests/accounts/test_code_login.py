@@ -1,7 +1,9 @@
 """Signing in with a login card: the typed code, the QR code, and their rate limits."""
 
 import html
+import time
 
+from django.test import Client
 from django.urls import reverse
 
 import pytest
@@ -151,8 +153,6 @@ def test_qr_post_logs_in(client, resident, card):
 
 
 def test_qr_post_needs_the_csrf_token(resident, card):
-    from django.test import Client
-
     client = Client(enforce_csrf_checks=True)
     response = client.post(qr_url(card.qr_token))
     assert response.status_code == 403
@@ -205,7 +205,6 @@ def test_the_account_limit_ends_with_the_window(client, resident, card, settings
     for _ in range(5):
         post_code(client, "amina", wrong_code(card))
     assert post_code(client, "amina", card.code).status_code == 429
-    import time
 
     time.sleep(1.1)
     assert post_code(client, "amina", card.code).status_code == 302

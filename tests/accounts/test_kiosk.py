@@ -4,6 +4,7 @@ import html
 import time
 
 from django.contrib.messages import get_messages
+from django.test import Client
 from django.urls import reverse
 
 import pytest
@@ -123,8 +124,6 @@ def test_keepalive_post_renews_and_get_is_405(client, resident, home_page):
 
 
 def test_keepalive_needs_csrf(resident):
-    from django.test import Client
-
     client = Client(enforce_csrf_checks=True)
     client.force_login(resident)
     assert client.post(reverse("session_keepalive"), HTTP_ACCEPT="application/json").status_code == 403

@@ -10,6 +10,7 @@ import socket
 import socketserver
 import threading
 
+from django.core.mail import EmailMessage, EmailMultiAlternatives
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
@@ -142,8 +143,6 @@ def test_password_reset_and_inviting_an_agent_never_answer_500_when_the_mail_ser
 
 
 def test_a_message_is_given_up_after_the_last_attempt_with_an_error_in_the_log(mail_server_down, db, caplog):
-    from django.core.mail import EmailMessage
-
     EmailMessage("Objet", "Texte", to=["lucie@exemple.fr"]).send()
     queued = OutgoingEmail.objects.get()
     now = timezone.now()
@@ -156,8 +155,6 @@ def test_a_message_is_given_up_after_the_last_attempt_with_an_error_in_the_log(m
 
 
 def test_html_alternatives_and_headers_survive_the_queue(db, queued, mailoutbox):
-    from django.core.mail import EmailMultiAlternatives
-
     message = EmailMultiAlternatives(
         "Objet", "Texte", to=["a@exemple.fr"], cc=["b@exemple.fr"], headers={"X-Cle": "1"}
     )
@@ -170,8 +167,6 @@ def test_html_alternatives_and_headers_survive_the_queue(db, queued, mailoutbox)
 
 
 def test_sent_messages_are_forgotten_after_a_week(db, queued, mailoutbox):
-    from django.core.mail import EmailMessage
-
     EmailMessage("Objet", "Texte", to=["a@exemple.fr"]).send()
     assert len(mailoutbox) == 1 and OutgoingEmail.objects.get().sent_at is not None
     mail.send_pending(now=timezone.now() + datetime.timedelta(days=8))

@@ -1,6 +1,8 @@
 import pytest
 from allauth.mfa.models import Authenticator
 
+from tests.config.test_settings import PRODUCTION, load_settings
+
 pytestmark = pytest.mark.django_db
 
 
@@ -32,16 +34,12 @@ def test_mfa_is_optional_by_default(client_for, home_page):
 
 
 def test_production_requires_mfa_for_professionals_unless_turned_off():
-    from tests.config.test_settings import PRODUCTION, load_settings
-
     assert load_settings(**PRODUCTION)["PROFESSIONALS_REQUIRE_MFA"] is True
     assert load_settings(**PRODUCTION, PROFESSIONALS_REQUIRE_MFA="false")["PROFESSIONALS_REQUIRE_MFA"] is False
 
 
 def test_the_demo_keeps_mfa_optional():
     """`make demo` (dev settings, DEBUG on): agent and responsable sign in with the printed password alone."""
-    from tests.config.test_settings import load_settings
-
     assert load_settings("config.settings.dev", DJANGO_DEBUG="true")["PROFESSIONALS_REQUIRE_MFA"] is False
 
 

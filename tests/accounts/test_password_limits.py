@@ -6,6 +6,7 @@ from django.urls import reverse
 
 import pytest
 
+from accounts import ratelimit
 from accounts.backends import resolve_account
 from tests.accounts.factories import ResidentFactory
 
@@ -34,7 +35,6 @@ def redis_down(settings):
         "default": {"BACKEND": "config.cache.TolerantRedisCache", "LOCATION": DOWN, "OPTIONS": options},
         "ratelimit": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": DOWN, "OPTIONS": options},
     }
-    from accounts import ratelimit
 
     ratelimit._local_fallback.clear()
     yield

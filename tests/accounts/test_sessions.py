@@ -5,6 +5,8 @@ from django.urls import reverse
 
 import pytest
 
+from accounts import cards
+
 pytestmark = pytest.mark.django_db
 
 
@@ -35,8 +37,6 @@ def test_deactivating_an_account_ends_its_sessions(resident, password, home_page
 
 
 def test_the_session_key_changes_at_login_with_a_card(client, resident):
-    from accounts import cards
-
     issued = cards.issue_card(resident=resident)
     client.get(reverse("code_login"))
     client.session.save()

@@ -1,7 +1,7 @@
 import factory
 import wagtail_factories
 
-from assessments.models import QuizPage
+from assessments.models import Competence, QuizPage
 
 
 def base(stem, **extra):
@@ -153,8 +153,6 @@ def competence_question(code, level, number, competence_id):
 
 
 def diagnostic_questions(codes=("4.1", "6.1")):
-    from assessments.models import Competence
-
     ids = dict(Competence.objects.filter(code__in=codes).values_list("code", "pk"))
     return [
         competence_question(code, level, number, ids[code])

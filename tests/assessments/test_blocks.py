@@ -9,7 +9,9 @@ from assessments.kinds.ordering import OrderingBlock
 from assessments.kinds.short_answer import ShortAnswerBlock
 from assessments.kinds.single import SingleChoiceBlock
 from assessments.kinds.true_false import TrueFalseBlock
-from tests.assessments.factories import all_kinds, base
+from assessments.models import Competence
+from cms.models import GlossaryTerm
+from tests.assessments.factories import QuizPageFactory, all_kinds, base
 
 
 def clean(block_class, **values):
@@ -82,9 +84,6 @@ def test_plain_questions_go_back_into_blocks_unchanged():
 
 @pytest.mark.django_db
 def test_trainers_edit_the_glossary_and_the_competences_in_the_admin(client, trainer):
-    from assessments.models import Competence
-    from cms.models import GlossaryTerm
-
     client.force_login(trainer)
     response = client.post(
         "/admin/snippets/cms/glossaryterm/add/",
@@ -114,8 +113,6 @@ def test_glossary_definition_is_limited_to_300_characters(client, trainer):
 
 @pytest.mark.django_db
 def test_quiz_preview_shows_every_question(rf, module, trainer):
-    from tests.assessments.factories import QuizPageFactory
-
     quiz = QuizPageFactory(parent=module)
     request = rf.get("/")
     request.user = trainer

@@ -5,9 +5,16 @@ from django.urls import reverse
 
 import pytest
 
-from assessments.models import DiagnosticResult
+from assessments.equipment import SOLUTIONS
+from assessments.models import Competence, DiagnosticResult
+from cms import places
+from cms.models import Place
+from cms.places import SERVICE_BY_KEY
 from followup.models import Assignment
+from learning.templatetags.learning_tags import places_url
+from tests.accounts.factories import MembershipFactory
 from tests.assessments.factories import DiagnosticPageFactory, equipment
+from tests.cms.test_places import row
 from tests.learning.factories import ModulePageFactory
 
 pytestmark = pytest.mark.django_db
@@ -20,8 +27,6 @@ def diagnostic(home_page):
 
 @pytest.fixture
 def modules(catalogue):
-    from assessments.models import Competence
-
     security = ModulePageFactory(parent=catalogue, title="Se protéger en ligne", level="debutant")
     security.competences.set([Competence.objects.get(code="4.1")])
     security.save_revision().publish()
@@ -188,8 +193,6 @@ def take_after_start(client, diagnostic):
 
 
 def test_agents_of_another_structure_cannot_run_it_for_a_resident(agent, other_structure, resident, diagnostic):
-    from tests.accounts.factories import MembershipFactory
-
     stranger_agent = MembershipFactory(structure=other_structure).user
     client = Client()
     client.force_login(stranger_agent)
@@ -372,8 +375,6 @@ def test_an_agent_also_sees_the_framework_title(client, agent, resident, diagnos
 
 
 def test_a_trainer_can_rename_a_competence_in_plain_words(client, resident, diagnostic):
-    from assessments.models import Competence
-
     Competence.objects.filter(code="2.1").update(plain_title="Écrire à ses proches")
     result = DiagnosticResult.objects.create(user=resident, page=diagnostic, levels={"2.1": 1})
     client.force_login(resident)
@@ -383,8 +384,6 @@ def test_a_trainer_can_rename_a_competence_in_plain_words(client, resident, diag
 
 
 def test_every_crcn_and_project_competence_has_a_plain_title():
-    from assessments.models import Competence
-
     assert Competence.objects.count() == 22
     assert not Competence.objects.filter(plain_title="").exists()
 
@@ -393,10 +392,6 @@ def test_every_crcn_and_project_competence_has_a_plain_title():
 
 
 def test_every_equipment_solution_links_to_a_service_key_of_the_places_page():
-    from assessments.equipment import SOLUTIONS
-    from cms.places import SERVICE_BY_KEY
-    from learning.templatetags.learning_tags import places_url
-
     for gap, (_advice, service) in SOLUTIONS.items():
         assert service in SERVICE_BY_KEY, gap
         assert places_url(service) == f"/trouver-un-lieu/?service={service}"
@@ -404,10 +399,6 @@ def test_every_equipment_solution_links_to_a_service_key_of_the_places_page():
 
 
 def test_a_service_no_place_offers_lists_no_place_rather_than_all(client, home_page):
-    from cms import places
-    from cms.models import Place
-    from tests.cms.test_places import row
-
     Place.upsert(
         places.clean_row(row(id="a", nom="Lieu des démarches", services="Aide aux démarches administratives"))[0]
     )

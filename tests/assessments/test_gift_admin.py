@@ -3,12 +3,14 @@
 import re
 from pathlib import Path
 
+from django.contrib.sessions.models import Session
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils.html import escape
 
 import pytest
 
 from assessments import gift, gift_import
+from assessments.admin_views import OLD_SESSION_KEY, SESSION_KEY, STALE_PREVIEW
 from assessments.models import Competence, QuizPage
 from tests.assessments.factories import QuizPageFactory, base
 
@@ -170,8 +172,6 @@ def token_of(response):
 
 
 def test_a_new_preview_replaces_the_previous_one(client, trainer, module):
-    from assessments.admin_views import SESSION_KEY, STALE_PREVIEW
-
     client.force_login(trainer)
     first = token_of(upload(client, module, "::Q1:: Vrai ?{T}", title="Premier"))
     second = token_of(upload(client, module, "::Q2:: Faux ?{F}", title="Second"))
@@ -200,8 +200,6 @@ def test_a_forged_token_gets_a_message_not_an_error(client, trainer, module, tok
 
 
 def test_many_previews_keep_the_session_the_size_of_one_file(client, trainer, module):
-    from django.contrib.sessions.models import Session
-
     client.force_login(trainer)
     # Nearly 1 MB that does not compress, in a comment: the session stores it as it is.
     noise = "".join(chr(0x4E00 + (n * 7919) % 20000) for n in range(300_000))
@@ -216,8 +214,6 @@ def test_many_previews_keep_the_session_the_size_of_one_file(client, trainer, mo
 
 
 def test_previews_kept_unbounded_by_earlier_versions_are_dropped(client, trainer, module):
-    from assessments.admin_views import OLD_SESSION_KEY
-
     client.force_login(trainer)
     session = client.session
     old = {"data": "x" * 1000, "module": module.pk, "title": "Ancien"}

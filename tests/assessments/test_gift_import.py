@@ -8,7 +8,7 @@ from django.core.management.base import CommandError
 
 import pytest
 
-from assessments import gift
+from assessments import gift, gift_import
 from assessments.models import QuizPage
 from tests.assessments.factories import QuizPageFactory
 
@@ -114,8 +114,6 @@ def test_residents_cannot_reach_the_import(client, resident, module):
 
 
 def test_the_preview_shows_what_each_multiple_choice_option_will_bring_or_take_away():
-    from assessments import gift_import
-
     parsed = gift_import.preview(b"Quels sites sont officiels ? {~%50%ameli.fr ~%50%impots.gouv.fr ~ameli-aide.com}")
     options = next(parsed.items())["options"]
     assert [(option["correct"], option["weight"]) for option in options] == [

@@ -7,7 +7,7 @@ from django.test import Client
 
 import pytest
 
-from assessments.models import Answer, QuizAttempt
+from assessments.models import Answer, Competence, QuizAttempt
 from learning.enums import ProgressStatus
 from learning.models import ModuleProgress, PageProgress
 from tests.assessments.factories import RIGHT_ANSWERS, WRONG_ANSWERS, QuizPageFactory, all_kinds, post_data
@@ -208,8 +208,6 @@ def test_anonymous_visitors_try_without_anything_stored(client, quiz):
 
 
 def test_results_show_the_result_per_competence(client, resident, module):
-    from assessments.models import Competence
-
     competence = Competence.objects.get(code="4.1")
     quiz = QuizPageFactory(parent=module, questions=all_kinds(competence_id=competence.pk))
     client.force_login(resident)

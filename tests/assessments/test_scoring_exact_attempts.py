@@ -1,11 +1,15 @@
 """Exact scores through a stored attempt: three right answers out of three is 100 %, never 99 %."""
 
+import importlib
 import uuid
 from fractions import Fraction
+
+from django.apps import apps
 
 import pytest
 
 from assessments import services
+from assessments.kinds.multiple import MultipleChoiceBlock
 from assessments.models import Answer
 from tests.assessments.factories import QuizPageFactory, base
 
@@ -77,11 +81,6 @@ def test_the_results_page_shows_100_percent(client, module, resident):
 
 
 def test_weights_saved_before_the_checks_are_rewritten_so_the_editor_accepts_them(module):
-    import importlib
-
-    from django.apps import apps
-
-    from assessments.kinds.multiple import MultipleChoiceBlock
 
     migration = importlib.import_module("assessments.migrations.0008_fix_saved_multiple_choice_weights")
     quiz = QuizPageFactory(parent=module, questions=[thirds_question("q-1", (33, 33, 33))])

@@ -3,8 +3,14 @@
 import os
 import shutil
 
+from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.contrib.sessions.backends.cached_db import SessionStore
+from django.db import connections
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import sync_playwright
 
 CHROMIUM_FLAGS = [
     "--headless=new",
@@ -36,10 +42,6 @@ def pytest_collection_modifyitems(config, items):
 
 @pytest.fixture(scope="session")
 def browser(django_db_setup):
-    from django.db import connections
-
-    from playwright.sync_api import sync_playwright
-
     # The journeys restore the database's initial contents after each one (serialized_rollback); the test database
     # setup keeps them on this context's connections. Playwright's sync API then runs the tests in a greenlet with
     # its own context, where Django opens other connections (to the same test database): they get the contents too.
@@ -112,9 +114,6 @@ def assert_no_horizontal_scroll(page):
 @pytest.fixture
 def log_in(live_server):
     """log_in(page, user): open a session for `user` in that browser context without the login form."""
-    from django.conf import settings
-    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-    from django.contrib.sessions.backends.cached_db import SessionStore
 
     def _log_in(page, user):
         session = SessionStore()

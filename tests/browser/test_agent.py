@@ -1,3 +1,4 @@
+import datetime
 import re
 
 from django.urls import reverse
@@ -73,7 +74,6 @@ def followed(agent, structure, resident, module, workshop):
     TutorialPageFactory(parent=module)
     assign_module(module=module, residents=[resident], by=agent, structure=structure)
     workshop.members.add(resident)
-    import datetime
 
     WorkshopSession.objects.create(workshop=workshop, date=datetime.date.today(), start_time=datetime.time(14))
     return resident

@@ -1,6 +1,7 @@
 import pytest
 
-from assessments.models import DiagnosticResult
+from assessments.models import Competence, DiagnosticResult
+from followup.models import Assignment
 from tests.assessments.factories import DiagnosticPageFactory
 from tests.browser.conftest import assert_accessible
 from tests.learning.factories import ModulePageFactory
@@ -10,8 +11,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, seria
 
 @pytest.fixture
 def diagnostic(home_page, catalogue):
-    from assessments.models import Competence
-
     module = ModulePageFactory(parent=catalogue, title="Se protéger en ligne", level="debutant")
     module.competences.set([Competence.objects.get(code="4.1")])
     module.save_revision().publish()
@@ -77,8 +76,6 @@ def test_smartphone_only_resident_takes_it_by_keyboard_and_keeps_the_result(mobi
 
 
 def test_agent_runs_it_with_a_resident_and_assigns_the_recommended_modules(page, log_in, agent, resident, diagnostic):
-    from followup.models import Assignment
-
     log_in(page, agent)
     page.goto(f"/espace-agent/personnes/{resident.pk}/")
     page.get_by_role("button", name=f"Faire le point avec {resident}").click()

@@ -9,10 +9,12 @@ import re
 
 import pytest
 
-from assessments.models import DiagnosticPage
+from assessments.models import Competence, DiagnosticPage
 from cms.models import Place
+from demo import assessments as demo
 from demo.places import seed_places
 from tests.browser.conftest import assert_accessible, assert_no_horizontal_scroll
+from tests.learning.factories import ModulePageFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -22,10 +24,6 @@ CHOICES = {"equipement-1": 3, "equipement-4": 2, "equipement-8": 2}
 
 @pytest.fixture
 def demo_diagnostic(home_page, catalogue):
-    from assessments.models import Competence
-    from demo import assessments as demo
-    from tests.learning.factories import ModulePageFactory
-
     module = ModulePageFactory(parent=catalogue, title="Se protéger en ligne", level="debutant")
     module.competences.set([Competence.objects.get(code="4.1")])
     module.save_revision().publish()

@@ -1,5 +1,6 @@
 import pytest
 
+from learning import services
 from learning.models import ModuleProgress
 from tests.browser.conftest import assert_accessible, assert_no_horizontal_scroll
 from tests.learning.factories import GlossaryTermFactory, TutorialPageFactory, step
@@ -122,8 +123,6 @@ def test_learning_pages_have_no_serious_accessibility_violation(
     page, log_in, resident, content, module, catalogue, which
 ):
     if which in {"tutorial-done", "my-path"}:
-        from learning import services
-
         log_in(page, resident)
         services.record_step(user=resident, tutorial=content, step_id="etape-a")
     urls = {

@@ -6,9 +6,10 @@ import time
 import pytest
 from playwright.sync_api import expect
 
-from tests.assessments.factories import QuizPageFactory
+from assessments.models import Competence
+from tests.assessments.factories import DiagnosticPageFactory, QuizPageFactory
 from tests.browser.conftest import NARROWEST, assert_accessible, assert_no_horizontal_scroll
-from tests.learning.factories import TutorialPageFactory, step
+from tests.learning.factories import ModulePageFactory, TutorialPageFactory, step
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -255,10 +256,6 @@ def test_after_a_step_is_marked_done_by_keyboard_focus_goes_to_the_next_step(pag
 
 @pytest.fixture
 def diagnostic(home_page, catalogue):
-    from assessments.models import Competence
-    from tests.assessments.factories import DiagnosticPageFactory
-    from tests.learning.factories import ModulePageFactory
-
     module = ModulePageFactory(parent=catalogue, title="Se protéger en ligne", level="debutant")
     module.competences.set([Competence.objects.get(code="4.1")])
     module.save_revision().publish()

@@ -2,9 +2,11 @@
 
 import pytest
 
+from followup.models import Assignment
+from learning import services
 from tests.assessments.factories import QuizPageFactory
 from tests.browser.conftest import MOBILE, assert_no_horizontal_scroll
-from tests.learning.factories import TutorialPageFactory, step
+from tests.learning.factories import ModulePageFactory, TutorialPageFactory, step
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -105,10 +107,6 @@ def test_mon_parcours_reprendre_opens_the_tutorial_in_progress_at_its_next_step(
     mobile_page, log_in, resident, structure, module, catalogue
 ):
     """Mon parcours is checked here too: the same resident journey back to learning, on a phone."""
-    from followup.models import Assignment
-    from learning import services
-    from tests.learning.factories import ModulePageFactory
-
     TutorialPageFactory(parent=module, title="Jamais ouvert", slug="jamais")
     started = TutorialPageFactory(parent=module, title="Commencé", slug="commence")
     services.record_step(user=resident, tutorial=started, step_id=started.step_ids[0])

@@ -17,6 +17,7 @@ from cms.authoring_guide import GUIDE_PATH, render_markdown
 from learning.blocks import STEP_IMAGE_ALT_MESSAGE, StepBlock
 from tests.cms.admin_html import admin_text
 from tests.learning.factories import step
+from tests.learning.test_authoring import tutorial_form
 
 
 def clean_step(**values):
@@ -45,8 +46,6 @@ def test_a_step_without_image_needs_no_description():
 
 @pytest.mark.django_db
 def test_a_tutorial_saved_from_the_editor_refuses_a_screenshot_without_description(client, trainer, tutorial):
-    from tests.learning.test_authoring import tutorial_form
-
     image = wagtail_factories.ImageFactory()
     client.force_login(trainer)
     data = tutorial_form(image=image.pk, image_alt="")

@@ -12,6 +12,7 @@ import signal
 from types import SimpleNamespace
 
 from django.core.cache import cache
+from django.db import connections, transaction
 from django.test import Client
 from django.urls import reverse
 
@@ -151,8 +152,6 @@ def test_pages_are_served_while_redis_is_paused(throwaway_redis, tutorial, setti
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_change_committed_after_a_later_one_still_renews_the_token():
     """Ids are handed out when rows are added, not when they are committed: the row added once committed counts."""
-    from django.db import connections, transaction
-
     other = connections.create_connection("default")  # another process, in autocommit
     try:
 

@@ -1,9 +1,14 @@
 import re
 
+from django.template import Context, Template
 from django.utils.html import escape
 
-from cms.glossary import Entry, Linker, Matcher
+from cms.blocks import CalloutBlock
+from cms.glossary import Entry, Linker, Matcher, current_matcher
 from cms.text import fold
+from demo.content.glossary import GLOSSARY
+from demo.learning import upsert_glossary
+from tests.learning.factories import GlossaryTermFactory, TutorialPageFactory, step
 
 
 def matcher(*terms):
@@ -124,8 +129,6 @@ def test_a_title_term_in_its_body_or_already_linked_is_left_to_the_text():
 
 
 def _tutorial_with_blocks(module):
-    from tests.learning.factories import GlossaryTermFactory, TutorialPageFactory, step
-
     GlossaryTermFactory(term="RIB", definition="Le relevé de votre compte.")
     GlossaryTermFactory(term="box", variants="box internet", definition="Le boîtier d'internet.")
     GlossaryTermFactory(term="carte Vitale", definition="La carte verte.")
@@ -172,13 +175,7 @@ def test_terms_in_callouts_checks_and_titles_are_linked_once_per_page(client, mo
 
 
 def test_a_callout_block_in_a_page_body_is_linked(module):
-    from django.template import Context, Template
-
-    from cms.glossary import Linker, current_matcher
-    from tests.learning.factories import GlossaryTermFactory
-
     GlossaryTermFactory(term="SMS", definition="Un message écrit.")
-    from cms.blocks import CalloutBlock
 
     block = CalloutBlock()
     value = block.to_python({"kind": "scam", "title": "", "text": "<p>Un faux SMS.</p>"})
@@ -201,8 +198,6 @@ EVERYDAY_WORDS = [
 
 
 def test_the_seed_explains_everyday_words_plainly():
-    from demo.content.glossary import GLOSSARY
-
     by_term = {entry["term"]: entry for entry in GLOSSARY}
     assert set(EVERYDAY_WORDS) <= set(by_term)
     for word in EVERYDAY_WORDS:
@@ -213,8 +208,6 @@ def test_the_seed_explains_everyday_words_plainly():
 
 
 def test_everyday_words_do_not_steal_longer_terms():
-    from demo.content.glossary import GLOSSARY
-
     seeded = Matcher(
         [(Entry(fold(e["term"]), e["term"], e["definition"], ""), [e["term"], *e["variants"]]) for e in GLOSSARY]
     )
@@ -227,8 +220,6 @@ def test_everyday_words_do_not_steal_longer_terms():
 
 
 def test_the_glossary_page_lists_the_seeded_everyday_words(client, db):
-    from demo.learning import upsert_glossary
-
     upsert_glossary()
     content = client.get("/glossaire/").content.decode()
     for word in EVERYDAY_WORDS:

@@ -1,5 +1,7 @@
 """Glossary terms, operators and places: proposed by a formatrice, published by a relecteur; unique written forms."""
 
+from datetime import date
+
 from django.core.exceptions import ValidationError
 
 from wagtail.models import Workflow, WorkflowState
@@ -73,8 +75,6 @@ def test_only_published_terms_are_linked_and_listed(client):
 
 
 def test_only_published_places_are_listed(client):
-    from datetime import date
-
     common = {
         "pivot": "12345678901234",
         "city": "Rouen",

@@ -3,15 +3,17 @@
 import re
 import time
 
+from django.core.cache import cache
 from django.test import Client
 
 from wagtail.models import PageViewRestriction
 
 import pytest
 
-from cms import page_cache
+from cms import invalidation, page_cache
 from cms.page_cache import entries
 from learning.models import PageProgress
+from tests.accounts.factories import ResidentFactory
 from tests.learning.factories import GlossaryTermFactory, TutorialPageFactory, step
 
 pytestmark = pytest.mark.django_db
@@ -57,8 +59,6 @@ def test_progress_kept_in_a_session_is_shown_not_the_cached_page(client, tutoria
 
 
 def test_logged_in_people_see_their_own_steps(client, resident, tutorial):
-    from tests.accounts.factories import ResidentFactory
-
     client.force_login(resident)
     client.post(done_url(tutorial))
     assert "Étape faite" in client.get(tutorial.url).content.decode()
@@ -120,8 +120,6 @@ def signed_in(user, **kwargs):
 
 
 def test_signed_in_residents_share_the_kept_page_each_with_their_name_token_and_time_left(tutorial):
-    from tests.accounts.factories import ResidentFactory
-
     signed_in(ResidentFactory(display_name="Zoé Martin")).get(tutorial.url)  # renders the page and keeps it
     reader = signed_in(ResidentFactory(display_name="Ahmed Benali"), enforce_csrf_checks=True)
     response = reader.get(tutorial.url)
@@ -137,8 +135,6 @@ def test_signed_in_residents_share_the_kept_page_each_with_their_name_token_and_
 
 
 def test_a_name_is_escaped_and_never_taken_for_a_marker(tutorial):
-    from tests.accounts.factories import ResidentFactory
-
     signed_in(ResidentFactory()).get(tutorial.url)
     name = f"<script>alert(1)</script> {page_cache.CSRF_MARKER} {page_cache.IDLE_LEFT_MARKER}"
     content = signed_in(ResidentFactory(display_name=name)).get(tutorial.url).content.decode()
@@ -156,8 +152,6 @@ def test_a_waiting_message_is_shown_not_the_kept_page(client, resident, structur
 
 
 def test_each_kind_of_person_gets_their_own_menu(tutorial, agent):
-    from tests.accounts.factories import ResidentFactory
-
     resident_page = signed_in(ResidentFactory()).get(tutorial.url).content.decode()
     agent_page = signed_in(agent).get(tutorial.url).content.decode()
     assert "Espace agent" in agent_page and "Espace agent" not in resident_page
@@ -180,8 +174,6 @@ def test_a_publication_shows_at_once_to_signed_in_people(tutorial, resident):
 
 
 def test_keys_name_the_code_version_so_a_release_never_reads_what_the_last_one_kept(tutorial, monkeypatch):
-    from django.core.cache import cache
-
     Client().get(tutorial.url)
     kept = page_cache.digest("localhost", tutorial.url)
     assert cache.get("cms:page:" + page_cache.digest("testserver", tutorial.url)) is not None
@@ -195,8 +187,6 @@ def test_keys_name_the_code_version_so_a_release_never_reads_what_the_last_one_k
 def test_a_page_rendered_by_another_process_before_the_publication_commits_is_not_kept(
     tutorial, django_capture_on_commit_callbacks
 ):
-    from cms import invalidation
-
     Client().get(tutorial.url)
     seen_before = dict(invalidation._seen)
     page_key = "cms:page:" + page_cache.digest("testserver", tutorial.url)
@@ -211,10 +201,6 @@ def test_a_page_rendered_by_another_process_before_the_publication_commits_is_no
 
 
 def test_a_no_restriction_answer_computed_before_the_commit_is_not_kept(tutorial, django_capture_on_commit_callbacks):
-    from django.core.cache import cache
-
-    from cms import invalidation
-
     page_cache.any_view_restrictions()
     seen_before = dict(invalidation._seen)
     with django_capture_on_commit_callbacks(execute=True):

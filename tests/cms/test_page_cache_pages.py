@@ -7,10 +7,12 @@ from django.test import Client
 
 import pytest
 
+from cms.models import HomePage
 from cms.page_cache import CachedPageMixin
 from learning import services
+from learning.models import ModuleIndexPage, ModulePage, TutorialPage
 from tests.accounts.factories import ResidentFactory
-from tests.learning.factories import ModulePageFactory
+from tests.learning.factories import ModulePageFactory, TutorialPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -56,8 +58,6 @@ def test_signed_in_people_share_the_kept_catalogue_each_with_their_own_name(cata
 
 
 def test_a_signed_in_home_page_is_never_kept_nor_served_to_someone_else(home_page, catalogue, module):
-    from tests.learning.factories import TutorialPageFactory
-
     tutorial = TutorialPageFactory(parent=module, title="Préparer")
     zoe = ResidentFactory(display_name="Zoé Martin")
     services.record_step(user=zoe, tutorial=tutorial, step_id=tutorial.step_ids[0])
@@ -76,9 +76,6 @@ def test_a_signed_in_home_page_is_never_kept_nor_served_to_someone_else(home_pag
 
 
 def test_pages_say_for_themselves_that_they_are_kept():
-    from cms.models import HomePage
-    from learning.models import ModuleIndexPage, ModulePage, TutorialPage
-
     assert all(issubclass(model, CachedPageMixin) for model in (HomePage, ModuleIndexPage, TutorialPage))
     assert not issubclass(ModulePage, CachedPageMixin)  # it shows the person's progress in the module
 

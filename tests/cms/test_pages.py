@@ -1,4 +1,5 @@
 from django.core.management import call_command
+from django.core.management.base import CommandError
 
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
@@ -73,8 +74,6 @@ def test_unpublished_page_is_not_found(client, home_page):
 
 
 def test_seed_demo_refuses_known_passwords_when_debug_is_off(settings):
-    from django.core.management.base import CommandError
-
     settings.DEBUG = False
     with pytest.raises(CommandError, match="DEBUG"):
         call_command("seed_demo")

@@ -14,6 +14,8 @@ from django.urls import reverse
 import pytest
 from bs4 import BeautifulSoup
 
+from tests.assessments.factories import QuizPageFactory
+
 BASE = Path(settings.BASE_DIR)
 STATIC = BASE / "static"
 TEMPLATES = BASE / "templates"
@@ -43,8 +45,6 @@ def own_scripts(response):
 
 @pytest.fixture
 def pages(home_page, module, tutorial):
-    from tests.assessments.factories import QuizPageFactory
-
     quiz = QuizPageFactory(parent=module, title="Vérifier ses acquis", slug="quiz")
     return {"home": home_page.url, "module": module.url, "tutorial": tutorial.url, "quiz": quiz.url}
 

@@ -3,6 +3,8 @@
 import runpy
 from pathlib import Path
 
+from gunicorn.config import Config
+
 CONF = Path(__file__).resolve().parents[2] / "deploy" / "gunicorn.conf.py"
 
 
@@ -17,8 +19,6 @@ def test_the_access_log_writes_paths_without_their_query_string(monkeypatch):
 
 
 def test_gunicorn_reads_the_file(tmp_path):
-    from gunicorn.config import Config
-
     config = Config()
     for key, value in runpy.run_path(str(CONF)).items():
         if key in config.settings:

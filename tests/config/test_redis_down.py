@@ -8,6 +8,7 @@ from django.urls import reverse
 import pytest
 import redis
 
+from accounts import cards
 from config import cache as tolerant_cache
 from config.cache import TolerantRedisCache
 
@@ -87,8 +88,6 @@ def test_health_reports_the_cache_as_down(client, redis_down):
 
 
 def test_card_login_limits_fall_back_when_redis_is_down(client, redis_down, resident):
-    from accounts import cards
-
     cards.issue_card(resident=resident)
     for _ in range(5):
         client.post(reverse("code_login"), {"username": resident.username, "code": "AAAA2222"})

@@ -2,10 +2,13 @@ import base64
 import hashlib
 import re
 
+from django.http import HttpResponse
 from django.test import Client
-from django.urls import reverse
+from django.urls import path, reverse
 
 import pytest
+
+from config.middleware import admin_csp
 
 pytestmark = pytest.mark.django_db
 
@@ -67,10 +70,6 @@ def test_wagtails_date_widgets_run_in_the_page_editor_and_nothing_else_inline(cl
     ],
 )
 def test_no_other_inline_script_is_let_through_in_admin(script):
-    from django.http import HttpResponse
-
-    from config.middleware import admin_csp
-
     page = f'<script>initDateChooser("id_ok", {{"format": "Y-m-d"}});</script><script>{script}</script>'
     policy = admin_csp(HttpResponse(page))
     assert policy["script-src"][-1] == sha256_source('initDateChooser("id_ok", {"format": "Y-m-d"});')
@@ -103,8 +102,6 @@ def test_csrf_failure_gives_our_french_403(home_page, resident, password):
 
 
 def test_server_error_page_has_no_traceback(home_page, settings):
-    from django.urls import path
-
     def broken(request):
         raise RuntimeError("secret internals")
 

@@ -13,8 +13,12 @@ from pathlib import Path
 from unittest import mock
 
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.module_loading import import_string
 
 import pytest
+from django_tasks_db.models import DBTaskResult
+
+from privacy import tasks
 
 ROOT = Path(__file__).resolve().parents[2]
 OWN_VARIABLES = ("DJANGO_", "DATABASE_", "REDIS_", "MEDIA_", "S3_")
@@ -91,10 +95,6 @@ def test_production_sets_a_statement_timeout_on_postgresql():
 @pytest.mark.django_db
 def test_production_task_backends_accept_wagtail_work_and_queue_maintenance(settings, home_page):
     """Wagtail's tasks (django-tasks backport) and ours (built-in django.tasks) both go through under production."""
-    from django_tasks_db.models import DBTaskResult
-
-    from privacy import tasks
-
     settings.TASKS = load_settings(**PRODUCTION)["TASKS"]
 
     home_page.title = "Accueil publié avec les réglages de production"
@@ -116,8 +116,6 @@ S3 = {
 
 
 def storage_from(loaded):
-    from django.utils.module_loading import import_string
-
     config = loaded["STORAGES"]["default"]
     return import_string(config["BACKEND"])(**config.get("OPTIONS", {}))
 

@@ -27,6 +27,7 @@ from pathlib import Path
 
 from django.db import connection, connections
 
+import psycopg
 import pytest
 
 from accounts import cards
@@ -82,8 +83,6 @@ class PostgresCopy:
         self.name = f"pasapas_load_{uuid.uuid4().hex[:12]}"
 
     def _connect(self, dbname):
-        import psycopg
-
         return psycopg.connect(
             dbname=dbname,
             host=self.settings["HOST"] or HOST,

@@ -16,10 +16,11 @@ from wagtail.models import Page
 import pytest
 
 from accounts.models import Membership, StructureLink, User
-from assessments.models import Competence
-from cms.models import GlossaryTerm, HomePage, Operator, Procedure, StandardPage
+from assessments.models import Competence, DiagnosticPage, DiagnosticResult, QuizPage
+from cms.models import GlossaryTerm, HomePage, Operator, Place, Procedure, StandardPage
 from cms.text import fold
 from demo.content import IMAGES, MODULES
+from followup.models import Attendance, AutonomyRecord, ResidentNote, Workshop
 from learning.enums import ExclusionType
 from learning.models import ModuleIndexPage, ModulePage, TutorialPage
 
@@ -250,8 +251,6 @@ def test_illustrations_are_small_titled_svg_drawings():
 
 
 def test_seeded_quizzes_cover_every_kind_with_competences(demo_site):
-    from assessments.models import QuizPage
-
     quizzes = list(QuizPage.objects.live())
     assert len(quizzes) >= 4
     assert len({quiz.get_parent().pk for quiz in quizzes}) == len(quizzes)
@@ -265,9 +264,6 @@ def test_seeded_quizzes_cover_every_kind_with_competences(demo_site):
     assert QuizPage.objects.filter(slug="quiz-se-proteger", live=True).exists()  # imported from GIFT
 
     # « Faire le point », places and follow-up history come with the same seed.
-    from assessments.models import DiagnosticPage, DiagnosticResult
-    from cms.models import Place
-    from followup.models import Attendance, AutonomyRecord, ResidentNote, Workshop
 
     diagnostic = DiagnosticPage.objects.live().get()
     assert len(diagnostic.equipment_questions) >= 8

@@ -1,19 +1,24 @@
 import datetime
 import re
+import threading
 
+from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
 import pytest
+from bs4 import BeautifulSoup
 
 from accounts import cards
 from accounts import services as account_services
 from accounts.enums import ConsentMethod
 from accounts.models import AccessCard, Membership, StructureLink, User
-from followup.enums import FollowUpStatus
+from cms.models import Operator, Procedure
+from followup.enums import Autonomy, FollowUpStatus
 from followup.models import Assignment, AutonomyRecord, Resident, ResidentNote
 from followup.services.assignments import assign_module
 from followup.services.residents import create_resident
+from learning import services
 from learning.models import ModuleProgress
 from tests.accounts.factories import MembershipFactory, ResidentFactory
 from tests.learning.factories import ModulePageFactory, TutorialPageFactory
@@ -114,8 +119,6 @@ def test_resident_sees_assignments_first_with_due_dates(client, agent, resident,
 
 
 def test_notes_and_autonomy_are_recorded_with_history(client, agent, resident):
-    from cms.models import Operator, Procedure
-
     procedure = Procedure.objects.create(
         operator=Operator.objects.create(name="CAF", slug="caf"), title="Déclarer ses ressources", slug="caf-dtr"
     )
@@ -145,7 +148,6 @@ def test_follow_up_statuses(agent, structure, catalogue):
     for name in ("pas-commence", "en-cours", "termine", "en-retard", "inactif"):
         people[name] = ResidentFactory(username=name)
         account_services.link_resident(resident=people[name], structure=structure, method="desk")
-    from learning import services
 
     services.record_step(user=people["en-cours"], tutorial=tutorial, step_id=tutorial.step_ids[0])
     for step_id in tutorial.step_ids:
@@ -231,9 +233,7 @@ def agent_urls(resident, assignment, membership):
 def test_an_agent_of_another_structure_gets_404_on_every_resident_url(
     client, agent, other_agent, stranger, module, other_structure
 ):
-    assignment = assign_module(
-        module=module, residents=[stranger], by=other_agent, structure=other_structure
-    )[0]
+    assignment = assign_module(module=module, residents=[stranger], by=other_agent, structure=other_structure)[0]
     membership = Membership.objects.get(user=other_agent)
     client.force_login(agent)
     for method, url in agent_urls(stranger, assignment, membership):
@@ -317,10 +317,6 @@ def test_unknown_join_code_is_a_form_error(client, resident_without_email, home_
 def test_two_agents_assigning_the_same_module_at_once_leave_one_assignment(
     agent, manager, resident, module, structure
 ):
-    import threading
-
-    from django.db import connection
-
     barrier, errors = threading.Barrier(2), []
 
     def assign(by):
@@ -345,8 +341,6 @@ def test_two_agents_assigning_the_same_module_at_once_leave_one_assignment(
 
 
 def test_the_autonomy_date_is_an_iso_date_input_set_to_today(client, agent, resident):
-    from bs4 import BeautifulSoup
-
     client.force_login(agent)
     page = BeautifulSoup(client.get(reverse("agent:resident_detail", args=[resident.pk])).content, "html.parser")
     date_input = page.find("input", attrs={"name": "date"})
@@ -358,8 +352,6 @@ def test_the_autonomy_date_is_an_iso_date_input_set_to_today(client, agent, resi
 
 @pytest.mark.parametrize("typed", ["ISO", "%d/%m/%Y", "%d/%m/%y"])
 def test_a_date_typed_by_hand_in_french_is_read(client, agent, resident, typed):
-    from cms.models import Operator, Procedure
-
     procedure = Procedure.objects.create(
         operator=Operator.objects.create(name="CAF", slug="caf"), title="DTR", slug="d"
     )
@@ -375,8 +367,6 @@ def test_a_date_typed_by_hand_in_french_is_read(client, agent, resident, typed):
 
 
 def test_an_unreadable_date_gets_a_clear_message_and_keeps_the_choices(client, agent, resident):
-    from cms.models import Operator, Procedure
-
     procedure = Procedure.objects.create(
         operator=Operator.objects.create(name="CAF", slug="caf"), title="DTR", slug="d"
     )
@@ -391,6 +381,4 @@ def test_an_unreadable_date_gets_a_clear_message_and_keeps_the_choices(client, a
 
 
 def test_autonomy_labels_need_no_gender():
-    from followup.enums import Autonomy
-
     assert Autonomy.labels == ["Fait pour la personne", "Fait avec de l'aide", "Fait sans aide"]

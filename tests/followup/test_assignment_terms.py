@@ -27,9 +27,9 @@ def workshop(structure, agent):
 
 
 def _assign_alone(agent, resident, module, structure, due=OWN_DUE, note="Pour votre dossier CAF"):
-    return assign_module(
-        module=module, residents=[resident], by=agent, structure=structure, due_date=due, note=note
-    )[0]
+    return assign_module(module=module, residents=[resident], by=agent, structure=structure, due_date=due, note=note)[
+        0
+    ]
 
 
 def _active(resident, module):

@@ -15,6 +15,7 @@ import pytest
 
 from accounts.models import StructureLink
 from assessments.models import Competence, QuizAttempt
+from followup import reports
 from followup.models import Assignment, Attendance, Workshop, WorkshopSession
 from followup.reports import month_label
 from learning.enums import ExclusionType, ProgressStatus
@@ -181,8 +182,6 @@ def test_statistics_page_counts_only_the_agents_structure(client, agent, data):
 
 def test_beyond_the_id_list_limit_the_statistics_are_the_same(agent, structure, data, monkeypatch):
     """Up to RESIDENT_ID_LIST_LIMIT residents, their ids go into the queries; beyond, a subquery: same numbers."""
-    from followup import reports
-
     named = reports.statistics_for([structure])
     monkeypatch.setattr(reports, "RESIDENT_ID_LIST_LIMIT", 1)
     assert isinstance(reports._residents_for_statistics([structure.pk])[0], type(StructureLink.objects.none()))

@@ -5,6 +5,7 @@ import datetime
 
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.contenttypes.models import ContentType
+from django.contrib.sessions.backends.cached_db import SessionStore
 from django.contrib.sessions.models import Session
 from django.test import Client
 from django.urls import reverse
@@ -284,8 +285,6 @@ def test_a_person_deleting_their_account_is_journaled_in_every_structure(
 
 
 def test_after_erasure_no_session_card_code_queued_mail_or_name_is_left(client, agent, agent_b, structure, both):
-    from django.contrib.sessions.backends.cached_db import SessionStore
-
     pk = both.pk
     phone, kiosk = Client(), Client()
     phone.force_login(both)

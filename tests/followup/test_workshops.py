@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 from accounts import services as account_services
 from followup.models import Assignment, Attendance, Workshop, WorkshopSession
 from followup.services.assignments import assign_to_workshop
-from followup.services.workshops import add_member, next_session_for
+from followup.services.workshops import add_member, next_session_for, progress_matrix
 from learning import services
 from learning.models import ModuleProgress
 from tests.accounts.factories import MembershipFactory, ResidentFactory
@@ -424,8 +424,6 @@ def test_the_matrix_says_not_started(agent_client, agent, workshop, resident, mo
 
 
 def test_a_completed_module_is_not_late(agent, workshop, resident, tutorial):
-    from followup.services.workshops import progress_matrix
-
     module = tutorial.get_parent().specific
     assign_to_workshop(workshop=workshop, module=module, by=agent)
     add_member(workshop=workshop, resident=resident, by=agent)

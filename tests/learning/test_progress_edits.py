@@ -18,7 +18,7 @@ from learning.progress import (
     tutorial_percent,
     tutorial_status,
 )
-from tests.learning.factories import step
+from tests.learning.factories import TutorialPageFactory, step, steps
 
 # Pure rules --------------------------------------------------------------------------------------------------------
 
@@ -109,8 +109,6 @@ def test_adding_a_step_keeps_the_tutorial_and_the_module_finished_with_their_dat
 
 @pytest.mark.django_db
 def test_a_module_finished_once_stays_finished_when_a_tutorial_is_published_in_it(resident, module, tutorial):
-    from tests.learning.factories import TutorialPageFactory
-
     finish(resident, tutorial)
     done_at = ModuleProgress.objects.get(user=resident).completed_at
     new = TutorialPageFactory(parent=module, title="Nouveau tutoriel", slug="nouveau")
@@ -134,8 +132,6 @@ def test_the_finished_reader_sees_the_new_step_marked_new(client, resident, tuto
 
 @pytest.mark.django_db
 def test_deleting_a_done_step_keeps_the_share_done(resident, module):
-    from tests.learning.factories import TutorialPageFactory, steps
-
     tutorial = TutorialPageFactory(parent=module, slug="cinq", steps=steps("1", "2", "3", "4", "5"))
     for step_id in tutorial.step_ids[:2]:
         services.record_step(user=resident, tutorial=tutorial, step_id=step_id)
@@ -231,8 +227,6 @@ def test_text_changes_publish_at_once(client, reviewer, resident, tutorial):
 
 @pytest.mark.django_db
 def test_the_module_page_agrees_that_a_finished_module_stays_finished(client, resident, module, tutorial):
-    from tests.learning.factories import TutorialPageFactory
-
     finish(resident, tutorial)
     TutorialPageFactory(parent=module, title="Nouveau tutoriel", slug="nouveau").save_revision().publish()
     client.force_login(resident)

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from django.contrib.sessions.backends.db import SessionStore
+from django.template import Context, Template
 from django.test import RequestFactory
 
 import pytest
@@ -110,8 +111,6 @@ def test_the_catalogue_templates_read_nothing_of_the_user_but_their_kind(catalog
 
 def test_the_recording_user_sees_a_template_reading_the_name(tutorial):
     """The check itself works: a template reading the person's name is caught."""
-    from django.template import Context, Template
-
     user = RecordingUser(ResidentFactory(display_name="Zoé Martin"))
     Template("{% if user.is_authenticated %}{{ user.display_name }}{% endif %}").render(Context({"user": user}))
     assert user.read_by_templates == {"is_authenticated", "display_name"}

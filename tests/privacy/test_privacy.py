@@ -1,15 +1,19 @@
 """« Mes données »: the download, deleting one's account, an agent erasing a resident, and the coverage of both."""
 
 import csv
+import datetime
 import io
 import json
+import smtplib
 import uuid
 import zipfile
 
 from django.apps import apps
 from django.conf import settings
 from django.contrib.messages import get_messages
+from django.contrib.sessions.models import Session
 from django.db import models
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -17,9 +21,10 @@ import pytest
 
 from accounts.models import AccessCard, StructureLink, User
 from assessments.models import Answer, DiagnosticResult, QuizAttempt
+from cms.models import Operator, Procedure
 from followup.models import Assignment, Attendance, AutonomyRecord, ResidentNote, Workshop, WorkshopSession
 from learning.models import ModuleProgress, PageProgress
-from privacy import erasure, export
+from privacy import erasure, export, retention
 from tests.accounts.factories import MembershipFactory, ResidentFactory, StructureLinkFactory
 from tests.assessments.factories import QuizPageFactory
 
@@ -31,8 +36,6 @@ AGENT_NAME = "Bernadette Conseillère"
 @pytest.fixture
 def followed(resident, structure, module, tutorial):
     """A resident with something in every table, recorded by a named agent of the structure."""
-    from cms.models import Operator, Procedure
-
     structure.email = "accueil@plateau.example"
     structure.save()
     agent = MembershipFactory(structure=structure, user__display_name=AGENT_NAME, user__username="bernadette").user
@@ -155,8 +158,6 @@ def test_deleting_my_account_erases_everything_tells_the_structure_and_signs_out
 
 
 def test_a_failing_mail_server_does_not_stop_the_deletion(client, followed, monkeypatch):
-    import smtplib
-
     def refuse(self, *args, **kwargs):
         raise smtplib.SMTPException("down")
 
@@ -222,9 +223,6 @@ def test_every_model_pointing_to_users_is_exported_and_erased(client, followed, 
 
 
 def test_deleting_my_account_ends_my_sessions_on_other_devices(client, followed):
-    from django.contrib.sessions.models import Session
-    from django.test import Client
-
     other_device = Client()
     other_device.force_login(followed)
     key = other_device.session.session_key
@@ -235,12 +233,6 @@ def test_deleting_my_account_ends_my_sessions_on_other_devices(client, followed)
 
 
 def test_an_anonymised_account_keeps_no_session(resident):
-    import datetime
-
-    from django.contrib.sessions.models import Session
-    from django.test import Client
-
-    from privacy import retention
 
     device = Client()
     device.force_login(resident)

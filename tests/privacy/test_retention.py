@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 import pytest
+from django_tasks_db.models import DBTaskResult
 
 from accounts.models import AccessCard, StructureLink, User
 from assessments.models import QuizAttempt
@@ -208,8 +209,6 @@ def database_tasks(settings):
 
 
 def waiting(task):
-    from django_tasks_db.models import DBTaskResult
-
     return DBTaskResult.objects.filter(task_path=task.module_path, status="READY")
 
 
@@ -234,8 +233,6 @@ def test_a_daily_task_books_its_next_run_when_it_runs(database_tasks):
 
 
 def test_a_queued_daily_task_is_one_the_database_worker_accepts_and_runs(database_tasks, structure):
-    from django_tasks_db.models import DBTaskResult
-
     old = AuditEntry.objects.create(structure=structure, action="view")
     AuditEntry.objects.filter(pk=old.pk).update(created_at=timezone.now() - datetime.timedelta(days=400))
     tasks.purge_audit_journal.enqueue()

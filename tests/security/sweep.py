@@ -21,12 +21,31 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 from django.utils.regex_helper import normalize
 
+from wagtail.models import Page, Site
+from wagtail.users.models import UserProfile
+
+from allauth.account.models import EmailAddress
+
 from accounts import cards, kiosk
-from accounts.models import Membership
-from followup.models import Workshop, WorkshopSession
+from accounts.models import AccessCard, Membership, StructureLink, User
+from assessments import services as quiz_services
+from assessments.models import Answer, DiagnosticResult, QuizAttempt
+from cms.models import GlossaryTerm, Operator, Place, Procedure
+from followup.models import Assignment, Attendance, AuditEntry, AutonomyRecord, ResidentNote, Workshop, WorkshopSession
 from followup.services.assignments import assign_module
-from learning.models import PageProgress
-from tests.accounts.factories import MembershipFactory, ResidentFactory, StructureLinkFactory
+from learning.models import ModuleProgress, PageProgress
+from tests.accounts.factories import (
+    MembershipFactory,
+    ResidentFactory,
+    ReviewerFactory,
+    StructureFactory,
+    StructureLinkFactory,
+    TrainerFactory,
+    UserFactory,
+)
+from tests.assessments.factories import DiagnosticPageFactory, QuizPageFactory
+from tests.cms.factories import HomePageFactory
+from tests.learning.factories import ModuleIndexPageFactory, ModulePageFactory, TutorialPageFactory
 
 # The roles of the matrix, in the order of its columns.
 ROLES = (
@@ -126,16 +145,6 @@ def build_world():
 
     The same people as tests/conftest.py's fixtures (structure, resident, agent, manager…), built once per module.
     """
-    from wagtail.models import Page, Site
-    from wagtail.users.models import UserProfile
-
-    from assessments import services as quiz_services
-    from assessments.models import DiagnosticResult
-    from cms.models import GlossaryTerm, Operator, Place, Procedure
-    from tests.accounts.factories import ReviewerFactory, StructureFactory, TrainerFactory, UserFactory
-    from tests.assessments.factories import DiagnosticPageFactory, QuizPageFactory
-    from tests.cms.factories import HomePageFactory
-    from tests.learning.factories import ModuleIndexPageFactory, ModulePageFactory, TutorialPageFactory
 
     root = Page.get_first_root_node()
     home = HomePageFactory(parent=root)
@@ -355,13 +364,6 @@ def people_state():
 
     Four queries: this runs before and after a thousand cells.
     """
-    from allauth.account.models import EmailAddress
-
-    from accounts.models import AccessCard, StructureLink, User
-    from assessments.models import Answer, DiagnosticResult, QuizAttempt
-    from followup.models import Assignment, Attendance, AuditEntry, AutonomyRecord, ResidentNote
-    from learning.models import ModuleProgress
-
     tables = [
         User,
         Membership,

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 
 import pytest
 
+from followup.models import Workshop
 from tests.security import sweep
 
 pytestmark = [pytest.mark.django_db, pytest.mark.sweep]
@@ -439,8 +440,6 @@ def sweep_role(world, role):
 
 def test_forms_refuse_objects_of_another_structure_named_in_the_body(world):
     """The matrix sends empty bodies; here the other structure's manager names `structure`'s objects in the form."""
-    from followup.models import Workshop
-
     other = world.users["other_agent"]
     own_workshop = Workshop.objects.create(structure=world.other_structure, title="Atelier du Val", facilitator=other)
     theirs = {"structure": world.structure.pk}

@@ -5,7 +5,7 @@ from django.test import Client
 import pytest
 from bs4 import BeautifulSoup
 
-from followup.models import Assignment, Workshop
+from followup.models import Assignment, Workshop, WorkshopSession
 
 pytestmark = pytest.mark.django_db
 
@@ -25,8 +25,6 @@ def test_assigning_a_module_to_a_workshop_refuses_an_impossible_id_as_a_form_err
 @pytest.mark.parametrize("value", ["9" * 25, "-1", "²", "\x00"])
 def test_planning_a_session_refuses_an_impossible_module_id_as_a_form_error(agent, structure, value):
     """The same OverflowError, from the « Modules travaillés » boxes of a new session."""
-    from followup.models import WorkshopSession
-
     workshop = Workshop.objects.create(structure=structure, title="Atelier du mardi", facilitator=agent)
     client = Client(raise_request_exception=False)
     client.force_login(agent)

@@ -14,10 +14,15 @@ from urllib.parse import parse_qsl, urljoin, urlsplit
 from django.test import Client
 
 from wagtail.models import Page
+from wagtail.users.models import UserProfile
 
 import pytest
 from bs4 import BeautifulSoup
 
+from accounts.models import Membership, Structure, User
+from assessments.models import DiagnosticPage, DiagnosticResult, QuizAttempt
+from followup.models import Assignment, Workshop
+from learning.models import ModuleIndexPage, TutorialPage
 from tests.security import sweep
 from tests.security.test_authorization_matrix import cells
 
@@ -65,11 +70,6 @@ def demo(demo_site):
 
 def demo_values():
     """The matrix's URL arguments, filled with objects of the demo structure and its resident Amina."""
-    from accounts.models import Membership, Structure, User
-    from assessments.models import DiagnosticPage, DiagnosticResult, QuizAttempt
-    from followup.models import Assignment, Workshop
-    from learning.models import ModuleIndexPage, TutorialPage
-
     amina = User.objects.get(username="amina")
     structure = Structure.objects.get(join_code="PLATO7")
     workshop = Workshop.objects.filter(structure=structure).order_by("pk").first()
@@ -172,10 +172,6 @@ def crawl(client, start_urls):
 
 @pytest.mark.parametrize("role", ROLES)
 def test_a_get_crawl_changes_no_data(demo, role):
-    from wagtail.users.models import UserProfile
-
-    from accounts.models import User
-
     client = Client(raise_request_exception=False)
     if ROLES[role]:
         user = User.objects.get(username=ROLES[role])

@@ -3,6 +3,8 @@
 from django.contrib.messages import get_messages
 from django.utils import timezone
 
+from wagtail.models import Page, Revision
+
 import pytest
 
 from assessments.models import Domain
@@ -57,8 +59,6 @@ def test_a_snippet_no_longer_used_is_still_deleted(client, superuser):
 @pytest.mark.parametrize("form", ["edit", "add", "copy", "edit home page"])
 @pytest.mark.parametrize("data", [{}, {"title": "Titre changé"}], ids=["empty", "truncated"])
 def test_a_truncated_admin_form_gets_the_400_page_and_writes_nothing(client, superuser, module, tutorial, form, data):
-    from wagtail.models import Page, Revision
-
     urls = {
         "edit": f"/admin/pages/{tutorial.pk}/edit/",
         "add": f"/admin/pages/add/learning/tutorialpage/{module.pk}/",

@@ -40,6 +40,7 @@ import wagtail_factories
 from bs4 import BeautifulSoup
 from PIL import Image as PILImage
 
+from accounts import cards
 from accounts.models import User
 from assessments import gift, gift_import
 from assessments.models import Competence, DiagnosticPage, DiagnosticResult, Domain, QuizPage
@@ -880,8 +881,6 @@ def test_sign_up_and_mon_compte_echo_payloads_inertly(client, home_page):
 
 @pytest.mark.django_db
 def test_code_login_echoes_payloads_inertly_and_never_redirects_to_them(client, home_page, resident):
-    from accounts import cards
-
     issued = cards.issue_card(resident=resident, issued_by=None)
     for payload in corpus.REPRESENTATIVE:
         inert(client, "/connexion-code/", data={"next": payload})
