@@ -15,7 +15,8 @@ class AssignmentRefused(Exception):
 
 
 def assignable_modules():
-    return ModulePage.objects.live().public().order_by("path")
+    """Published modules, with what choosing one needs (lists, checkboxes and messages show their title)."""
+    return ModulePage.objects.live().public().order_by("path").only("id", "title", "path", "depth", "url_path", "live")
 
 
 def upsert_assignment(*, module, resident, structure, by, due_date, note, workshop, fill_only=False):
