@@ -16,6 +16,7 @@ from assessments.kinds.base import QuestionKind, UnknownKind
 
 __all__ = ["QuestionKind", "UnknownKind", "all", "find", "get", "register", "unregister"]
 
+GIFT_METHODS = ("gift_read", "gift_answers")  # what a kind GIFT can express must define (kinds.base)
 _KINDS: dict[str, QuestionKind] = {}
 _discovery = ""  # "running" while the kind modules are imported, then "done"
 
@@ -27,7 +28,11 @@ def register(kind_class):
         raise ValueError(f"{kind_class.__name__} has no name.")
     if name in _KINDS:
         raise ValueError(f"The question kind {name!r} is already registered.")
-    _KINDS[name] = kind_class()
+    if kind_class.gift_order is not None:
+        missing = [method for method in GIFT_METHODS if not callable(getattr(kind_class, method, None))]
+        if missing:
+            raise TypeError(f"{kind_class.__name__} has a gift_order but no {', '.join(missing)}.")
+    _KINDS[name] = kind_class()  # TypeError when an abstract method of QuestionKind is left out
     return kind_class
 
 

@@ -3,9 +3,14 @@
 Everything a kind knows works on the plain form of assessments.questions: plain dicts in, plain data out, no
 database. The kind's StreamField block (`block_class`) turns a stored block into that form (`to_question` on its
 value class) and `block_value` turns it back into a raw block value.
+
+The abstract methods are what every kind must say; the others have a default that fits most kinds. A kind GIFT can
+express (`gift_order` set) also defines `gift_read(mapper)`, its keys (and "kind") read with a gift._Mapper, and
+`gift_answers(question, writer)`, the answer lines between the braces: `register` refuses a kind that lacks them.
 """
 
 import random
+from abc import ABC, abstractmethod
 
 
 class UnknownKind(ValueError):
@@ -16,7 +21,7 @@ class UnknownKind(ValueError):
         super().__init__(f"Unknown question kind: {name!r}")
 
 
-class QuestionKind:
+class QuestionKind(ABC):
     """One kind of question. Subclasses set the attributes and override what their kind does differently."""
 
     name: str = ""  # the "kind" of plain questions and the block name in QuizPage.questions (stored: never rename)
@@ -34,9 +39,9 @@ class QuestionKind:
         """A new instance of the kind's block, as QuestionsBlock holds it."""
         return self.block_class()
 
+    @abstractmethod
     def block_value(self, question: dict) -> dict:
         """The kind's own keys of the raw block value of a plain question (for GIFT imports and the seed)."""
-        raise NotImplementedError
 
     # Answers -----------------------------------------------------------------------------------------------------
 
@@ -52,16 +57,16 @@ class QuestionKind:
             rng.shuffle(order)
         return order
 
+    @abstractmethod
     def decode(self, question_id: str, question: dict, data) -> object:
         """The response from posted form values (a QueryDict or a dict of lists); None when left blank.
 
         Raises scoring.InvalidResponse for what no form could send.
         """
-        raise NotImplementedError
 
+    @abstractmethod
     def encode(self, question_id: str, question: dict, response) -> dict:
         """The form values that show a saved response (not None) again: {field name: value or list of values}."""
-        raise NotImplementedError
 
     def form_context(self, question_id: str, question: dict, *, order: list[int], saved: dict) -> dict:
         """What `template` needs beyond the question itself, given the answers' order and the saved form values."""
@@ -69,16 +74,16 @@ class QuestionKind:
 
     # Scoring and results -----------------------------------------------------------------------------------------
 
+    @abstractmethod
     def score(self, question: dict, response) -> tuple:
         """(credit, answered, feedback texts) for a response that is not None; credit is clamped to [0, 1] after.
 
         Raises scoring.InvalidResponse when the response cannot belong to the question.
         """
-        raise NotImplementedError
 
+    @abstractmethod
     def right_answer(self, question: dict) -> str:
         """A short plain-French statement of the right answer."""
-        raise NotImplementedError
 
     def right_answer_words(self, question: dict, result) -> str:
         """The right answer as the results page says it."""
@@ -88,19 +93,15 @@ class QuestionKind:
         """The person's own answer (not None) in plain French, or "" when nothing can be shown."""
         return ""
 
+    @abstractmethod
     def sample_responses(self, question: dict) -> tuple:
         """(a fully right response, a wrong one or None), for the demo, load data and tests."""
-        raise NotImplementedError
 
     # GIFT --------------------------------------------------------------------------------------------------------
 
     def gift_reads(self, answers: str) -> bool:
         """Whether a GIFT answer section (between the braces, escapes encoded) is a question of this kind."""
         return False
-
-    def gift_read(self, mapper) -> dict:
-        """The kind's keys (and "kind") of the question, read with a gift._Mapper."""
-        raise NotImplementedError
 
     def gift_normalize(self, question: dict) -> dict:
         """The kind's keys in canonical form (clean texts, rounded weights), as `gift_read` gives them."""
@@ -115,10 +116,6 @@ class QuestionKind:
         return []
 
     gift_inline = False  # the answers are written inside the braces on the stem's line ({TRUE#…})
-
-    def gift_answers(self, question: dict, writer) -> list[str]:
-        """The answer lines between the braces (one piece when gift_inline); `writer` escapes texts."""
-        raise NotImplementedError
 
     def gift_preview(self, question: dict) -> dict:
         """What the GIFT import preview shows of the kind's keys (options, answer, answers, pairs)."""

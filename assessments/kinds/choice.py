@@ -4,6 +4,7 @@ No kind is registered here: ChoiceKind is the base of assessments.kinds.single a
 """
 
 import math
+from abc import abstractmethod
 
 from wagtail import blocks
 
@@ -76,8 +77,9 @@ class ChoiceKind(QuestionKind):
             mapper.warn("Deux réponses ont le même texte.")
         return {"kind": self.name, "options": options}
 
+    @abstractmethod
     def gift_weights(self, mapper, answers, right) -> list[float]:
-        raise NotImplementedError
+        """Each answer's weight, from its marker and explicit %weight; `right` is how many answers are marked "="."""
 
     def gift_normalize(self, question):
         return {

@@ -270,3 +270,23 @@ def test_a_new_kind_becomes_a_block_of_a_new_questions_stream(toy):
     value = stream.child_blocks[TOY].to_python(raw["value"])
     assert value.kind_label == "Nombre"
     assert value.to_question() == {**toy_question(), "level": 1}
+
+
+def test_a_kind_that_leaves_out_what_every_kind_must_say_is_refused_when_registered():
+    class NoScore(ToyNumber):
+        name = "sans_note"
+        score = kinds.QuestionKind.score  # the abstract method again: the kind does not say how it scores
+
+    with pytest.raises(TypeError, match="score"):
+        kinds.register(NoScore)
+    assert kinds.find("sans_note") is None
+
+
+def test_a_kind_that_gift_can_express_must_read_and_write_it():
+    class NoGiftWriter(ToyNumber):
+        name = "sans_gift"
+        gift_answers = None
+
+    with pytest.raises(TypeError, match="gift_answers"):
+        kinds.register(NoGiftWriter)
+    assert kinds.find("sans_gift") is None
