@@ -67,19 +67,12 @@ def forget_failures(path):
 
 
 def build_content():
-    from wagtail.models import Page, Site
 
     from tests.accounts.factories import ResidentFactory
-    from tests.cms.factories import HomePageFactory
+    from tests.cms.factories import default_site_home
     from tests.learning.factories import ModuleIndexPageFactory, ModulePageFactory, TutorialPageFactory
 
-    root = Page.get_first_root_node()
-    home = HomePageFactory(parent=root)
-    Site.objects.update_or_create(
-        is_default_site=True,
-        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Pas à pas"},
-    )
-    Page.objects.filter(depth=2).exclude(pk=home.pk).delete()
+    home = default_site_home()
     catalogue = ModuleIndexPageFactory(parent=home)
     module = ModulePageFactory(parent=catalogue, title="Créer son compte ameli", slug="ameli")
     tutorial = TutorialPageFactory(parent=module, title="Préparer ses documents", slug="preparer")

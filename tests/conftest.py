@@ -8,8 +8,6 @@ from django.core.management import call_command
 from django.db import connection, transaction
 from django.test import override_settings
 
-from wagtail.models import Page, Site
-
 import pytest
 
 from tests import fast_restore
@@ -23,7 +21,7 @@ from tests.accounts.factories import (
     TrainerFactory,
     UserFactory,
 )
-from tests.cms.factories import HomePageFactory
+from tests.cms.factories import default_site_home
 from tests.learning.factories import ModuleIndexPageFactory, ModulePageFactory, TutorialPageFactory
 from tests.throwaway_redis import throwaway_redis  # noqa: F401 (a fixture for every app's outage tests)
 
@@ -113,13 +111,7 @@ def password():
 
 @pytest.fixture
 def home_page(db):
-    root = Page.get_first_root_node()
-    home = HomePageFactory(parent=root)
-    Site.objects.update_or_create(
-        is_default_site=True,
-        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Pas à pas"},
-    )
-    Page.objects.filter(depth=2).exclude(pk=home.pk).delete()
+    home = default_site_home()
     return home
 
 

@@ -1,3 +1,5 @@
+from wagtail.models import Page, Site
+
 import wagtail_factories
 
 from cms.models import HomePage, PrivacyPage, StandardPage
@@ -27,3 +29,14 @@ class PrivacyPageFactory(wagtail_factories.PageFactory):
     title = "Données personnelles"
     slug = "donnees-personnelles"
     intro = "Ce que Pas à pas garde sur vous."
+
+
+def default_site_home():
+    """A home page under the root, served by the default site (localhost), the only page at depth 2."""
+    home = HomePageFactory(parent=Page.get_first_root_node())
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Pas à pas"},
+    )
+    Page.objects.filter(depth=2).exclude(pk=home.pk).delete()
+    return home

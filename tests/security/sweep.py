@@ -21,7 +21,6 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 from django.utils.regex_helper import normalize
 
-from wagtail.models import Page, Site
 from wagtail.users.models import UserProfile
 
 from allauth.account.models import EmailAddress
@@ -44,7 +43,7 @@ from tests.accounts.factories import (
     UserFactory,
 )
 from tests.assessments.factories import DiagnosticPageFactory, QuizPageFactory
-from tests.cms.factories import HomePageFactory
+from tests.cms.factories import default_site_home
 from tests.learning.factories import ModuleIndexPageFactory, ModulePageFactory, TutorialPageFactory
 
 # The roles of the matrix, in the order of its columns.
@@ -146,13 +145,7 @@ def build_world():
     The same people as tests/conftest.py's fixtures (structure, resident, agent, manager…), built once per module.
     """
 
-    root = Page.get_first_root_node()
-    home = HomePageFactory(parent=root)
-    Site.objects.update_or_create(
-        is_default_site=True,
-        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Pas à pas"},
-    )
-    Page.objects.filter(depth=2).exclude(pk=home.pk).delete()
+    home = default_site_home()
     catalogue = ModuleIndexPageFactory(parent=home)
     module = ModulePageFactory(parent=catalogue, title="Créer son compte ameli", slug="ameli")
     tutorial = TutorialPageFactory(parent=module, title="Préparer ses documents", slug="preparer")
