@@ -1,4 +1,5 @@
 import pytest
+from playwright.sync_api import expect
 
 from assessments.models import QuizAttempt
 from tests.assessments.factories import QuizPageFactory
@@ -84,11 +85,11 @@ def test_one_question_per_screen_on_a_phone_and_answers_kept(mobile_page, log_in
     page.goto(quiz.url)
     page.get_by_role("button", name="Commencer le quiz").click()
     page.get_by_text("Question 1 sur 6").wait_for()
-    assert not page.get_by_text("Question 2 sur 6").is_visible()
+    expect(page.get_by_text("Question 2 sur 6")).to_be_hidden()  # once quiz.js has run (deferred)
     page.get_by_label("ameli.fr", exact=True).check()
     page.get_by_text("Réponse enregistrée.").wait_for()
     page.get_by_role("button", name="Question suivante").first.click()
-    assert page.get_by_text("Question 2 sur 6").is_visible()
+    expect(page.get_by_text("Question 2 sur 6")).to_be_visible()
     page.reload()
     assert page.get_by_label("ameli.fr", exact=True).is_checked()
 
